@@ -1,0 +1,154 @@
+"""Load the demo: a portal home page, the five seed documents, and a user for each role.
+
+The documents come from `fixtures/demo.json`, structured by hand from the five real
+documents in `shared/seeds/`. To change the demo, edit that file and run
+`python manage.py load_demo_data --reset`. Running without `--reset` is idempotent:
+what already exists is kept, so `make run` can call it every time.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Page, Site
+
+from governance.loading import LoadError, load_structured_data
+from governance.models import HomePage, Municipality
+
+DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
+
+#: (username, password, group, superuser, what the role is for)
+DEMO_USERS = [
+    ("admin", "admin-demo", None, True, "administratör, allt"),
+    ("sekreterare", "sekreterare-demo", "Nämndsekreterare", False, "för in protokoll, motioner och uppdrag"),
+    ("politiker", "politiker-demo", "Förtroendevalda", False, "följer uppdragens status"),
+    ("tjansteperson", "tjansteperson-demo", "Tjänstepersoner", False, "kommundirektör i Exempelkommun; arbetar med uppdrag"),
+]
+
+GOVERNANCE_MODELS = [
+    "municipality", "organization", "party", "person", "post", "membership", "meeting", "case",
+    "assignment",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo site: home page, the five seed documents and demo users for each role."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo pages and registers first."
+        )
+        parser.add_argument("--fixture", default=str(DEMO_FIXTURE), help="Structured data file.")
+
+    def handle(self, *args, **options):
+        path = Path(options["fixture"])
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as error:
+            raise CommandError(f"Hittar inte demodata: {path}") from error
+        except json.JSONDecodeError as error:
+            raise CommandError(f"{path} är inte giltig JSON: {error}") from error
+
+        with transaction.atomic():
+            if options["reset"]:
+                self._reset()
+            home = self._home_page()
+            groups = self._groups(home)
+            self._users(groups)
+            try:
+                report = load_structured_data(data, home)
+            except LoadError as error:
+                raise CommandError(f"Demodata kunde inte läsas in: {error}") from error
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demodata: {len(report.created)} dokument skapade, "
+                f"{len(report.skipped)} fanns redan, {report.assignments} uppdrag skapade."
+            )
+        )
+        self.stdout.write("Inloggningar (endast för demo):")
+        for username, password, group, _superuser, purpose in DEMO_USERS:
+            self.stdout.write(f"  {username:<14} {password:<20} {group or 'superuser':<18} {purpose}")
+
+    def _reset(self):
+        for page in HomePage.objects.all():
+            page.get_descendants().delete()
+        Municipality.objects.all().delete()
+
+    def _home_page(self):
+        """The site's root page: reuse the demo home page or replace Wagtail's welcome page."""
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Beslutsspår",
+            slug="start",
+            intro=(
+                "<p>Vad har kommunerna beslutat, vem har fått i uppdrag att göra vad, "
+                "och är det gjort i tid? Här följs protokoll, motioner, interpellationer "
+                "och styrdokument från beslut till återrapportering.</p>"
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        old_root = site.root_page if site else None
+        if site:
+            site.root_page = home
+            site.site_name = "Beslutsspår"
+            site.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", port=8000, root_page=home, is_default_site=True,
+                site_name="Beslutsspår",
+            )
+        if old_root and old_root.specific_class is Page and old_root.depth == 2:
+            old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+        return home
+
+    def _groups(self, home):
+        def model_permissions(actions):
+            return Permission.objects.filter(
+                content_type__app_label="governance",
+                codename__in=[f"{action}_{model}" for model in GOVERNANCE_MODELS for action in actions],
+            )
+
+        access_admin = Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        secretaries, _created = Group.objects.get_or_create(name="Nämndsekreterare")
+        secretaries.permissions.add(access_admin, *model_permissions(["add", "change", "delete", "view"]))
+        for codename in ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]:
+            GroupPagePermission.objects.get_or_create(
+                group=secretaries,
+                page=home,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            )
+        councillors, _created = Group.objects.get_or_create(name="Förtroendevalda")
+        councillors.permissions.add(access_admin, *model_permissions(["view"]))
+        officials, _created = Group.objects.get_or_create(name="Tjänstepersoner")
+        officials.permissions.add(
+            access_admin,
+            *model_permissions(["view"]),
+            *Permission.objects.filter(content_type__app_label="governance", codename="change_assignment"),
+        )
+        return {group.name: group for group in (secretaries, councillors, officials)}
+
+    def _users(self, groups):
+        User = get_user_model()
+        for username, password, group, superuser, _purpose in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created:
+                user.set_password(password)
+                user.is_staff = superuser
+                user.is_superuser = superuser
+                user.save()
+            if group:
+                user.groups.add(groups[group])

@@ -1,0 +1,51 @@
+"""Governance models, re-exported explicitly so `governance.models.X` keeps working."""
+
+from .assignments import Assignment
+from .civic import (
+    Case,
+    Meeting,
+    Membership,
+    Municipality,
+    Organization,
+    Party,
+    Person,
+    Post,
+    normalize_case_number,
+)
+from .interpellations import InterpellationPage, InterpellationQuestion
+from .minutes import DecisionItem, MinutesPage, MinutesParagraphPage
+from .motions import AttSats, MotionAction, MotionMover, MotionPage
+from .pages import GovernanceDocumentPage, HomePage, MunicipalityPage
+from .policies import FocusArea, NewsPage, PolicyDocumentPage, PolicyGoal, ReportingRequirement
+from .registry import DOCUMENT_PAGE_MODELS
+
+__all__ = [
+    "DOCUMENT_PAGE_MODELS",
+    "Assignment",
+    "AttSats",
+    "Case",
+    "DecisionItem",
+    "FocusArea",
+    "GovernanceDocumentPage",
+    "HomePage",
+    "InterpellationPage",
+    "InterpellationQuestion",
+    "Meeting",
+    "Membership",
+    "MinutesPage",
+    "MinutesParagraphPage",
+    "MotionAction",
+    "MotionMover",
+    "MotionPage",
+    "Municipality",
+    "MunicipalityPage",
+    "NewsPage",
+    "Organization",
+    "Party",
+    "Person",
+    "PolicyDocumentPage",
+    "PolicyGoal",
+    "Post",
+    "ReportingRequirement",
+    "normalize_case_number",
+]

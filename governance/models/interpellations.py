@@ -1,0 +1,122 @@
+"""Interpellations: a councillor's numbered questions to a chair, and the chair's answer.
+
+The answer is stored per question because that is how answers are written and read
+("1. Varför har arbetet … gått i stå?" followed by its answer), and so each promise in
+an answer can later be tracked as an assignment.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .civic import Person
+from .pages import GovernanceDocumentPage
+
+
+class InterpellationPage(GovernanceDocumentPage):
+    """An interpellation filed in kommunfullmäktige, with its answer when there is one."""
+
+    asker = models.ForeignKey(
+        Person, verbose_name=_("interpellant"), on_delete=models.PROTECT, related_name="+"
+    )
+    asker_role = models.CharField(
+        _("interpellantens roll"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. Ledamot i kommunfullmäktige och socialnämnd"),
+    )
+    addressee = models.ForeignKey(
+        Person, verbose_name=_("ställd till"), on_delete=models.PROTECT, related_name="+"
+    )
+    addressee_role = models.CharField(
+        _("mottagarens roll"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. Ordförande utbildnings- & arbetsmarknadsnämnden"),
+    )
+    introduction = models.TextField(_("inledning"), blank=True)
+    answered_by = models.ForeignKey(
+        Person,
+        verbose_name=_("besvarad av"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_by_role = models.CharField(_("svarandes roll"), max_length=200, blank=True)
+    answered_on = models.DateField(_("svarsdatum"), null=True, blank=True)
+    answer_introduction = models.TextField(_("svarets inledning"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("organization"), FieldPanel("date")]),
+        FieldPanel("case"),
+        FieldRowPanel([FieldPanel("asker"), FieldPanel("asker_role")]),
+        FieldRowPanel([FieldPanel("addressee"), FieldPanel("addressee_role")]),
+        FieldPanel("introduction"),
+        InlinePanel("questions", label=_("Fråga"), heading=_("Frågor och svar"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("answered_by"), FieldPanel("answered_by_role")]),
+                FieldPanel("answered_on"),
+                FieldPanel("answer_introduction"),
+            ],
+            heading=_("Svar"),
+        ),
+    ]
+    search_fields = GovernanceDocumentPage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("answer_introduction"),
+        index.RelatedFields(
+            "questions", [index.SearchField("question"), index.SearchField("answer")]
+        ),
+    ]
+
+    parent_page_types = ["governance.MunicipalityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("interpellation")
+        verbose_name_plural = _("interpellationer")
+
+    def get_context(self, request, *args, **kwargs):
+        from .assignments import Assignment
+
+        context = super().get_context(request, *args, **kwargs)
+        context["promises"] = Assignment.objects.filter(source_page=self).open_first()
+        return context
+
+    @property
+    def is_answered(self):
+        return bool(self.answered_by_id) or any(q.answer for q in self.questions.all())
+
+    @property
+    def status_label(self):
+        return _("Besvarad") if self.is_answered else _("Väntar på svar")
+
+    def clean(self):
+        super().clean()
+        if self.answered_on and self.date and self.answered_on < self.date:
+            raise ValidationError(
+                {"answered_on": _("Svaret kan inte vara daterat före interpellationen.")}
+            )
+
+
+class InterpellationQuestion(Orderable):
+    """One numbered question and the answer given to it."""
+
+    interpellation = ParentalKey(
+        InterpellationPage, on_delete=models.CASCADE, related_name="questions"
+    )
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    question = models.TextField(_("fråga"))
+    answer = models.TextField(_("svar"), blank=True)
+
+    panels = [FieldPanel("number"), FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fråga")
+        verbose_name_plural = _("frågor")

@@ -1,0 +1,170 @@
+"""Motions: a councillor's proposal to kommunfullmäktige, tracked until it is decided.
+
+The motion's status is not a free-text field: it is derived from its ordered,
+classified actions (filed → referred → statement → proposal → decision), as in Open
+Civic Data's bill actions. Kommunallagen 5 kap. 35 § wants a motion decided within one
+year of filing, so the page shows that date too.
+"""
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .civic import Organization, Party, Person
+from .pages import GovernanceDocumentPage
+
+
+class MotionPage(GovernanceDocumentPage):
+    """A motion: movers, background, proposal and the att-satser the council decides on."""
+
+    background = models.TextField(_("bakgrund"), blank=True)
+    proposal = models.TextField(
+        _("förslag"), blank=True, help_text=_("Motionärernas resonemang om vad som bör göras.")
+    )
+    place_and_date_text = models.CharField(
+        _("ort och datum som i motionen"), max_length=100, blank=True, help_text=_("T.ex. Eksjö, mars 2021")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("organization"), FieldPanel("date")]),
+        FieldPanel("case"),
+        InlinePanel("movers", label=_("Motionär"), heading=_("Motionärer"), min_num=1),
+        FieldPanel("background"),
+        FieldPanel("proposal"),
+        InlinePanel("att_satser", label=_("Att-sats"), heading=_("Yrkanden (att-satser)"), min_num=1),
+        FieldPanel("place_and_date_text"),
+        InlinePanel("actions", label=_("Händelse"), heading=_("Handläggning")),
+    ]
+    search_fields = GovernanceDocumentPage.search_fields + [
+        index.SearchField("background"),
+        index.SearchField("proposal"),
+        index.RelatedFields("att_satser", [index.SearchField("text")]),
+    ]
+
+    parent_page_types = ["governance.MunicipalityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("motion")
+        verbose_name_plural = _("motioner")
+
+    @property
+    def filed_on(self):
+        return self.date
+
+    @property
+    def decision_due(self):
+        """One year after filing: when the council should have decided (KL 5 kap. 35 §)."""
+        return self.date + relativedelta(years=1) if self.date else None
+
+    @property
+    def latest_action(self):
+        return self.actions.order_by("-date", "-sort_order").first()
+
+    @property
+    def status_label(self):
+        action = self.latest_action
+        return action.get_classification_display() if action else _("Inlämnad")
+
+    @property
+    def is_decided(self):
+        action = self.latest_action
+        return bool(action and action.classification in MotionAction.FINAL_CLASSIFICATIONS)
+
+
+class MotionMover(Orderable):
+    """A signatory of a motion, with the party and role they signed with."""
+
+    motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="movers")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("parti"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Partiet motionären skrev under för; tomt = personens nuvarande parti."),
+    )
+    role = models.CharField(
+        _("roll"), max_length=200, blank=True, help_text=_("T.ex. Gruppledare, Socialnämnden")
+    )
+
+    panels = [FieldPanel("person"), FieldRowPanel([FieldPanel("party"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("motionär")
+        verbose_name_plural = _("motionärer")
+
+    @property
+    def signed_party(self):
+        return self.party or self.person.party
+
+
+class AttSats(Orderable):
+    """One "att …" clause of a motion's proposal; the council decides on each separately."""
+
+    motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="att_satser")
+    text = models.TextField(_("att-sats"), help_text=_("T.ex. att en ny arbetsmarknadsenhet inrättas"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("att-sats")
+        verbose_name_plural = _("att-satser")
+
+    def clean(self):
+        if not self.text.strip():
+            raise ValidationError({"text": _("En att-sats kan inte vara tom.")})
+
+
+class MotionAction(Orderable):
+    """A dated, classified step in a motion's handling; the latest one is its status."""
+
+    class Classification(models.TextChoices):
+        FILED = "filed", _("Inlämnad")
+        REFERRED = "referred", _("Remitterad")
+        STATEMENT = "statement", _("Yttrande lämnat")
+        PROPOSAL = "proposal", _("Förslag till beslut")
+        STATUS_REPORTED = "status_reported", _("Redovisad som ej färdigberedd")
+        APPROVED = "approved", _("Bifallen")
+        REJECTED = "rejected", _("Avslagen")
+        ANSWERED = "answered", _("Besvarad")
+        WRITTEN_OFF = "written_off", _("Avskriven")
+
+    FINAL_CLASSIFICATIONS = {
+        Classification.APPROVED,
+        Classification.REJECTED,
+        Classification.ANSWERED,
+        Classification.WRITTEN_OFF,
+    }
+
+    motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="actions")
+    date = models.DateField(_("datum"))
+    classification = models.CharField(_("händelse"), max_length=20, choices=Classification.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("anteckning"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("classification")]),
+        FieldPanel("organization"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelser")

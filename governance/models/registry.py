@@ -1,0 +1,8 @@
+"""Which page models are governance documents; used by listings across the tree."""
+
+from .interpellations import InterpellationPage
+from .minutes import MinutesPage
+from .motions import MotionPage
+from .policies import NewsPage, PolicyDocumentPage
+
+DOCUMENT_PAGE_MODELS = (MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
