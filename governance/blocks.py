@@ -7,7 +7,6 @@ headed sections rather than one rich-text blob.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-
 SECTION_PREVIEW = {
     "heading": "Rapportering till kommunstyrelsen",
     "text": "Rapportering ska ske till kommunstyrelsen två gånger per år.",

@@ -104,7 +104,9 @@ class MunicipalityLoader:
         for document in data.get("documents", []):
             self.load_document(document)
         for assignment in data.get("assignments", []):
-            self._assignment(assignment, source_page=self._page_titled(assignment.get("source_document")))
+            self._assignment(
+                assignment, source_page=self._page_titled(assignment.get("source_document"))
+            )
 
     def _load_organizations(self, organizations):
         for entry in organizations:
@@ -174,7 +176,9 @@ class MunicipalityLoader:
             raise LoadError(f"Okänd person {name!r} i {self.municipality.name}.") from error
 
     def post(self, label):
-        post = Post.objects.filter(organization__municipality=self.municipality, label=label).first()
+        post = Post.objects.filter(
+            organization__municipality=self.municipality, label=label
+        ).first()
         if post is None:
             raise LoadError(f"Okänd post {label!r} i {self.municipality.name}.")
         return post
@@ -398,7 +402,10 @@ class MunicipalityLoader:
         for section in sections:
             if "quote" in section:
                 blocks.append(
-                    ("quote", {"text": section["quote"], "attribution": section.get("attribution", "")})
+                    (
+                        "quote",
+                        {"text": section["quote"], "attribution": section.get("attribution", "")},
+                    )
                 )
             else:
                 blocks.append(("section", {"heading": section["heading"], "text": section["text"]}))
@@ -430,8 +437,12 @@ class MunicipalityLoader:
             },
         )
         if created:
-            assignment.assignee_posts.set([self.post(label) for label in entry.get("assignee_posts", [])])
-            assignment.assignee_people.set([self.person(name) for name in entry.get("assignee_people", [])])
+            assignment.assignee_posts.set(
+                [self.post(label) for label in entry.get("assignee_posts", [])]
+            )
+            assignment.assignee_people.set(
+                [self.person(name) for name in entry.get("assignee_people", [])]
+            )
             assignment.assignee_organizations.set(
                 [self.organization(name) for name in entry.get("assignee_organizations", [])]
             )

@@ -19,9 +19,11 @@ class AssignmentRegisterView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        queryset = Assignment.objects.open_first().select_related(
-            "municipality", "report_to", "decision__paragraph__minutes"
-        ).prefetch_related("assignee_posts", "assignee_people", "assignee_organizations")
+        queryset = (
+            Assignment.objects.open_first()
+            .select_related("municipality", "report_to", "decision__paragraph__minutes")
+            .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations")
+        )
         municipality = self.request.GET.get("kommun")
         if municipality:
             queryset = queryset.filter(municipality__slug=municipality)

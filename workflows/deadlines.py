@@ -73,7 +73,7 @@ def next_meeting(organization, after):
 
 
 def in_named_month(month, decided_on):
-    """"i maj": the end of the next such month on or after the decision."""
+    """ "i maj": the end of the next such month on or after the decision."""
     year = decided_on.year if month >= decided_on.month else decided_on.year + 1
     due = end_of_month(year, month)
     month_name = next(name for name, number in SWEDISH_MONTHS.items() if number == month)
@@ -86,7 +86,7 @@ def year_end(year):
 
 
 def within(amount, unit, decided_on):
-    """"inom 90 dagar", "inom ett år": counted from the decision date."""
+    """ "inom 90 dagar", "inom ett år": counted from the decision date."""
     due = decided_on + relativedelta(**{UNITS[unit]: amount})
     return DueDate(due, f"inom {amount} {unit} från {decided_on} → {due}")
 

@@ -104,9 +104,7 @@ class Assignment(index.Indexed, models.Model):
         help_text=_("T.ex. på kommande möte, i maj, senast 2022-12-31"),
     )
     due_date = models.DateField(_("förfallodatum"), null=True, blank=True)
-    due_explanation = models.CharField(
-        _("hur datumet räknades fram"), max_length=300, blank=True
-    )
+    due_explanation = models.CharField(_("hur datumet räknades fram"), max_length=300, blank=True)
     continues = models.ForeignKey(
         "self",
         verbose_name=_("fortsätter uppdrag"),
@@ -191,6 +189,8 @@ class Assignment(index.Indexed, models.Model):
     @property
     def status_label(self):
         return self.Status(self.status).label
+
+    status_label.fget.short_description = _("status")
 
     def days_overdue(self, day=None):
         day = day or date.today()

@@ -167,7 +167,10 @@ class Party(models.Model):
         help_text=_("Lämna tomt för riksdagspartier; ange kommun för lokala partier."),
     )
 
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]), FieldPanel("municipality")]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]),
+        FieldPanel("municipality"),
+    ]
 
     class Meta:
         ordering = ["name"]

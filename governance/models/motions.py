@@ -27,7 +27,10 @@ class MotionPage(GovernanceDocumentPage):
         _("förslag"), blank=True, help_text=_("Motionärernas resonemang om vad som bör göras.")
     )
     place_and_date_text = models.CharField(
-        _("ort och datum som i motionen"), max_length=100, blank=True, help_text=_("T.ex. Eksjö, mars 2021")
+        _("ort och datum som i motionen"),
+        max_length=100,
+        blank=True,
+        help_text=_("T.ex. Eksjö, mars 2021"),
     )
 
     content_panels = Page.content_panels + [
@@ -36,7 +39,9 @@ class MotionPage(GovernanceDocumentPage):
         InlinePanel("movers", label=_("Motionär"), heading=_("Motionärer"), min_num=1),
         FieldPanel("background"),
         FieldPanel("proposal"),
-        InlinePanel("att_satser", label=_("Att-sats"), heading=_("Yrkanden (att-satser)"), min_num=1),
+        InlinePanel(
+            "att_satser", label=_("Att-sats"), heading=_("Yrkanden (att-satser)"), min_num=1
+        ),
         FieldPanel("place_and_date_text"),
         InlinePanel("actions", label=_("Händelse"), heading=_("Handläggning")),
     ]
@@ -112,7 +117,9 @@ class AttSats(Orderable):
     """One "att …" clause of a motion's proposal; the council decides on each separately."""
 
     motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="att_satser")
-    text = models.TextField(_("att-sats"), help_text=_("T.ex. att en ny arbetsmarknadsenhet inrättas"))
+    text = models.TextField(
+        _("att-sats"), help_text=_("T.ex. att en ny arbetsmarknadsenhet inrättas")
+    )
 
     panels = [FieldPanel("text")]
 

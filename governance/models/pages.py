@@ -116,7 +116,7 @@ class GovernanceDocumentForm(WagtailAdminPageForm):
             if municipality is not None:
                 instance.municipality = municipality
         if instance.municipality_id:
-            for name, field in self.fields.items():
+            for field in self.fields.values():
                 queryset = getattr(field, "queryset", None)
                 if queryset is not None and queryset.model in (Organization, Case):
                     field.queryset = queryset.filter(municipality_id=instance.municipality_id)
@@ -213,4 +213,3 @@ class GovernanceDocumentPage(Page):
                 errors["case"] = _("Ärendet hör till en annan kommun.")
         if errors:
             raise ValidationError(errors)
-

@@ -67,9 +67,7 @@ class PolicyDocumentPage(GovernanceDocumentPage):
         ),
         FieldPanel("summary"),
         InlinePanel("goals", label=_("Mål"), heading=_("Mål, indikatorer och målvärden")),
-        InlinePanel(
-            "reporting_requirements", label=_("Rapportering"), heading=_("Rapportering")
-        ),
+        InlinePanel("reporting_requirements", label=_("Rapportering"), heading=_("Rapportering")),
         InlinePanel("focus_areas", label=_("Fokusområde"), heading=_("Områden att fokusera på")),
         FieldPanel("body"),
     ]
@@ -136,9 +134,14 @@ class PolicyGoal(Orderable):
     text = models.TextField(_("mål"))
     indicator = models.TextField(_("indikator"), blank=True)
     target = models.CharField(
-        _("målvärde som i dokumentet"), max_length=200, blank=True, help_text=_("T.ex. öka med minst 50 per år")
+        _("målvärde som i dokumentet"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. öka med minst 50 per år"),
     )
-    direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices, blank=True)
+    direction = models.CharField(
+        _("riktning"), max_length=10, choices=Direction.choices, blank=True
+    )
     target_value = models.DecimalField(
         _("målvärde"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -150,7 +153,9 @@ class PolicyGoal(Orderable):
         FieldPanel("text"),
         FieldPanel("indicator"),
         FieldPanel("target"),
-        FieldRowPanel([FieldPanel("direction"), FieldPanel("target_value"), FieldPanel("target_unit")]),
+        FieldRowPanel(
+            [FieldPanel("direction"), FieldPanel("target_value"), FieldPanel("target_unit")]
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -170,13 +175,13 @@ class ReportingRequirement(Orderable):
     rule_text = models.CharField(
         _("regel som i dokumentet"), max_length=200, help_text=_("T.ex. två gånger per år")
     )
-    times_per_year = models.PositiveSmallIntegerField(
-        _("gånger per år"), null=True, blank=True
-    )
+    times_per_year = models.PositiveSmallIntegerField(_("gånger per år"), null=True, blank=True)
     description = models.TextField(_("vad rapporten ska innehålla"), blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("report_to"), FieldPanel("rule_text"), FieldPanel("times_per_year")]),
+        FieldRowPanel(
+            [FieldPanel("report_to"), FieldPanel("rule_text"), FieldPanel("times_per_year")]
+        ),
         FieldPanel("description"),
     ]
 
@@ -189,7 +194,11 @@ class ReportingRequirement(Orderable):
             self.times_per_year < 1 or 12 % self.times_per_year
         ):
             raise ValidationError(
-                {"times_per_year": _("Ange 1, 2, 3, 4, 6 eller 12 gånger per år, eller lämna tomt.")}
+                {
+                    "times_per_year": _(
+                        "Ange 1, 2, 3, 4, 6 eller 12 gånger per år, eller lämna tomt."
+                    )
+                }
             )
 
 

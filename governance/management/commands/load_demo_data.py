@@ -11,27 +11,34 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from governance.loading import LoadError, load_structured_data
 from governance.models import HomePage, Municipality
+from governance.roles import COUNCILLORS, OFFICIALS, SECRETARIES, ensure_role_groups
 
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
 
 #: (username, password, group, superuser, what the role is for)
 DEMO_USERS = [
     ("admin", "admin-demo", None, True, "administratör, allt"),
-    ("sekreterare", "sekreterare-demo", "Nämndsekreterare", False, "för in protokoll, motioner och uppdrag"),
-    ("politiker", "politiker-demo", "Förtroendevalda", False, "följer uppdragens status"),
-    ("tjansteperson", "tjansteperson-demo", "Tjänstepersoner", False, "kommundirektör i Exempelkommun; arbetar med uppdrag"),
-]
-
-GOVERNANCE_MODELS = [
-    "municipality", "organization", "party", "person", "post", "membership", "meeting", "case",
-    "assignment",
+    (
+        "sekreterare",
+        "sekreterare-demo",
+        SECRETARIES,
+        False,
+        "för in protokoll, motioner och uppdrag",
+    ),
+    ("politiker", "politiker-demo", COUNCILLORS, False, "följer uppdragens status"),
+    (
+        "tjansteperson",
+        "tjansteperson-demo",
+        OFFICIALS,
+        False,
+        "kommundirektör i Exempelkommun; arbetar med uppdrag",
+    ),
 ]
 
 
@@ -57,7 +64,7 @@ class Command(BaseCommand):
             if options["reset"]:
                 self._reset()
             home = self._home_page()
-            groups = self._groups(home)
+            groups = ensure_role_groups(home)
             self._users(groups)
             try:
                 report = load_structured_data(data, home)
@@ -72,7 +79,9 @@ class Command(BaseCommand):
         )
         self.stdout.write("Inloggningar (endast för demo):")
         for username, password, group, _superuser, purpose in DEMO_USERS:
-            self.stdout.write(f"  {username:<14} {password:<20} {group or 'superuser':<18} {purpose}")
+            self.stdout.write(
+                f"  {username:<14} {password:<20} {group or 'superuser':<18} {purpose}"
+            )
 
     def _reset(self):
         for page in HomePage.objects.all():
@@ -104,40 +113,15 @@ class Command(BaseCommand):
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost", port=8000, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=8000,
+                root_page=home,
+                is_default_site=True,
                 site_name="Beslutsspår",
             )
         if old_root and old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
         return home
-
-    def _groups(self, home):
-        def model_permissions(actions):
-            return Permission.objects.filter(
-                content_type__app_label="governance",
-                codename__in=[f"{action}_{model}" for model in GOVERNANCE_MODELS for action in actions],
-            )
-
-        access_admin = Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-        secretaries, _created = Group.objects.get_or_create(name="Nämndsekreterare")
-        secretaries.permissions.add(access_admin, *model_permissions(["add", "change", "delete", "view"]))
-        for codename in ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]:
-            GroupPagePermission.objects.get_or_create(
-                group=secretaries,
-                page=home,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-            )
-        councillors, _created = Group.objects.get_or_create(name="Förtroendevalda")
-        councillors.permissions.add(access_admin, *model_permissions(["view"]))
-        officials, _created = Group.objects.get_or_create(name="Tjänstepersoner")
-        officials.permissions.add(
-            access_admin,
-            *model_permissions(["view"]),
-            *Permission.objects.filter(content_type__app_label="governance", codename="change_assignment"),
-        )
-        return {group.name: group for group in (secretaries, councillors, officials)}
 
     def _users(self, groups):
         User = get_user_model()

@@ -1,0 +1,101 @@
+"""Small builders for test setups; each test builds only what it needs."""
+
+import itertools
+from datetime import date
+
+from wagtail.models import Page, Site
+
+from governance.models import (
+    Case,
+    DecisionItem,
+    HomePage,
+    Meeting,
+    MinutesPage,
+    MinutesParagraphPage,
+    Municipality,
+    MunicipalityPage,
+    Organization,
+    Party,
+    Person,
+)
+
+_counter = itertools.count(1)
+
+
+def make_municipality(name=None, **fields):
+    name = name or f"Testkommun {next(_counter)}"
+    slug = fields.pop("slug", None) or name.lower().replace(" ", "-").replace("ö", "o").replace(
+        "å", "a"
+    ).replace("ä", "a")
+    return Municipality.objects.create(
+        name=name, official_name=f"{name} kommun", slug=slug, **fields
+    )
+
+
+def make_organization(municipality, name="Kommunstyrelsen", classification="executive", **fields):
+    return Organization.objects.create(
+        municipality=municipality, name=name, classification=classification, **fields
+    )
+
+
+def make_party(abbreviation="S", name="Socialdemokraterna"):
+    party, _created = Party.objects.get_or_create(
+        abbreviation=abbreviation, municipality=None, defaults={"name": name}
+    )
+    return party
+
+
+def make_person(municipality, name="Anna Andersson", party=None, **fields):
+    return Person.objects.create(municipality=municipality, name=name, party=party, **fields)
+
+
+def make_home_page():
+    """A HomePage as the default site's root, as the demo loader sets it up."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="Beslutsspår", slug=f"start-{next(_counter)}")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+def make_municipality_page(home, municipality):
+    page = MunicipalityPage(
+        title=municipality.official_name, slug=municipality.slug, municipality=municipality
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_minutes(municipality_page, organization, day=date(2020, 4, 15), **fields):
+    minutes = MinutesPage(
+        title=f"{organization.name} {day}",
+        slug=f"protokoll-{next(_counter)}",
+        organization=organization,
+        date=day,
+        **fields,
+    )
+    return publish(municipality_page, minutes)
+
+
+def make_paragraph(minutes, number, title="Ärende", decisions=(), **fields):
+    paragraph = MinutesParagraphPage(title=title, slug=f"p{number}", number=number, **fields)
+    paragraph.decisions = [DecisionItem(text=text) for text in decisions]
+    return publish(minutes, paragraph)
+
+
+def make_case(municipality, case_number="KS 2020/1", **fields):
+    return Case.objects.create(municipality=municipality, case_number=case_number, **fields)
+
+
+def make_meeting(organization, day, **fields):
+    return Meeting.objects.create(organization=organization, date=day, **fields)
