@@ -102,7 +102,14 @@ class AssignmentViewSet(SnippetViewSet):
     menu_label = _("Uppdrag")
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["title", "municipality", "report_to", "deadline_text", "due_date", "status_label"]
+    list_display = [
+        "title",
+        "municipality",
+        "report_to",
+        "deadline_text",
+        "due_date",
+        "status_label",
+    ]
     list_filter = ["municipality", "report_to"]
     search_fields = ["title", "task"]
 
