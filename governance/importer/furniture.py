@@ -1,0 +1,72 @@
+"""Remove page furniture that PDF extraction leaves inside the running text.
+
+Minutes repeat their header on every page ("Kommunstyrelsen / Protokoll nr 1 /
+Sammanträdesdatum: 2024-01-10"), number pages ("5 (30)") and carry signature boxes
+("Justerandes sign", "Utdragsbestyrkande"). None of that is content, and left in place it
+splits sentences and decision items in two.
+"""
+
+import re
+
+ALWAYS_FURNITURE = re.compile(
+    r"^\s*(?:"
+    r"\d{1,3} ?\(\d{1,3}\)"  # 5 (30)
+    r"|[Ss]ida \d{1,3}(?: ?\(\d{1,3}\)| av \d{1,3})?"  # Sida 5 av 30
+    r"|\d{1,3} av \d{1,3}"
+    r"|Justerandes? sign(?:atur)?\.?"
+    r"|Justerare(?:s sign(?:atur)?)?"
+    r"|Utdragsbestyrkande"
+    r"|Ordförandes sign(?:atur)?"
+    r"|Sekreterare(?:ns)? sign(?:atur)?"
+    r"|Protokoll nr \d+"
+    r")\s*$"
+)
+
+#: Lines that belong to a running page header when they come in a cluster.
+HEADER_LINE = re.compile(
+    r"^\s*(?:"
+    r"(?:Sammanträdesdatum|Mötesdatum|Datum|Sammanträdesdag)\s*:?\s*(?:\d{4}-\d{2}-\d{2})?"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|Protokoll(?:sutdrag)?(?: nr \d+)?"
+    r"|Sammanträdesprotokoll"
+    r"|\([A-ZÅÄÖ]{2,8}\)"
+    r")\s*$"
+)
+
+STRONG_HEADER = re.compile(
+    r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$"
+)
+
+
+def strip_furniture(text, header_names=()):
+    """Text without page numbers, signature boxes and repeated page headers.
+
+    `header_names` are the organ and municipality names from the document head; a line
+    holding just one of them is furniture when it stands next to a strong header line.
+    """
+    names = {name.strip().lower() for name in header_names if name and name.strip()}
+    lines = text.split("\n")
+    drop = [bool(ALWAYS_FURNITURE.match(line)) for line in lines]
+
+    def header_like(line):
+        stripped = line.strip()
+        return bool(HEADER_LINE.match(line)) or (stripped and stripped.lower() in names)
+
+    # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
+    # the header-like lines within three non-blank lines of it into the furniture.
+    for index, line in enumerate(lines):
+        if not STRONG_HEADER.match(line):
+            continue
+        drop[index] = True
+        for direction in (-1, 1):
+            seen = 0
+            cursor = index + direction
+            while 0 <= cursor < len(lines) and seen < 3:
+                if lines[cursor].strip():
+                    seen += 1
+                    if header_like(lines[cursor]):
+                        drop[cursor] = True
+                cursor += direction
+    kept = [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
+    cleaned = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", cleaned).strip() + "\n"

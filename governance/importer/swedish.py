@@ -1,0 +1,118 @@
+"""Swedish-language helpers shared by the parsers: dates, parties, names, sentences."""
+
+import re
+from datetime import date
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}}) ({MONTH_PATTERN})\.? ((?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+#: National parties; a local party is recognised by the "(X)" pattern all the same.
+PARTY_ABBREVIATIONS = {"S", "M", "SD", "C", "V", "KD", "L", "MP", "D", "FP", "NYD"}
+PERSON_WITH_PARTY = re.compile(
+    r"\b([A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \(([A-ZÅÄÖ]{1,4})\)"
+)
+
+MUNICIPALITY_NAME = re.compile(
+    r"\b([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?) (?:kommun|[Ss]tad)\b"
+)
+
+
+def parse_iso(text):
+    match = ISO_DATE.search(text or "")
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_written(text):
+    match = WRITTEN_DATE.search(text or "")
+    if not match:
+        return None
+    day, month, year = match.groups()
+    try:
+        return date(int(year), MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
+
+
+def first_date(text):
+    """The earliest-positioned ISO or written date in `text`, or None."""
+    candidates = []
+    for pattern, parse in ((ISO_DATE, parse_iso), (WRITTEN_DATE, parse_written)):
+        match = pattern.search(text or "")
+        if match:
+            parsed = parse(match.group(0))
+            if parsed:
+                candidates.append((match.start(), parsed))
+    return min(candidates)[1] if candidates else None
+
+
+def municipality_base_name(word):
+    """"Göteborgs" → "Göteborg", "Enköpings" → "Enköping", "Borås" → "Borås".
+
+    The genitive -s is dropped unless the name itself plausibly ends in s
+    (-ås, -äs, -ös, -rs as in Borås, Bollnäs, Kramfors).
+    """
+    if word.endswith("s") and not re.search(r"(å|ä|ö|r|a|e|i|o|u|y)s$", word):
+        return word[:-1]
+    return word
+
+
+NOT_A_MUNICIPALITY = {
+    "Den", "Denna", "Det", "Din", "Egen", "Annan", "Er", "Hela", "Min", "Ny", "Samma", "Varje",
+    "Vilken", "Vår", "Hemkommun", "Vilka", "Region",
+}  # fmt: skip
+
+
+def find_municipality(text):
+    """The municipality a text names most often as "X kommun" / "X Stad", or None."""
+    counts = {}
+    for match in MUNICIPALITY_NAME.finditer(text or ""):
+        name = match.group(1)
+        if name.split()[0] in NOT_A_MUNICIPALITY:
+            continue
+        base = municipality_base_name(name)
+        counts[base] = counts.get(base, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -text.find(name)))
+
+
+def join_lines(lines):
+    """Join lines broken by PDF extraction into one running text."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text.endswith("-") and line[:1].islower() and not text.endswith(" -"):
+            text = text[:-1] + line
+        elif text:
+            text += " " + line
+        else:
+            text = line
+    return text
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+
+
+def sentences(text):
+    """Split running text into sentences; abbreviations like "bl a" are rare enough here."""
+    return [s.strip() for s in SENTENCE_END.split(text or "") if s.strip()]
+
+
+def paragraphs(text):
+    """Blank-line separated blocks, each joined into one line."""
+    return [join_lines(block.splitlines()) for block in re.split(r"\n\s*\n", text or "") if block.strip()]
