@@ -48,6 +48,16 @@ def strip_furniture(text, header_names=()):
     lines = text.split("\n")
     drop = [bool(ALWAYS_FURNITURE.match(line)) for line in lines]
 
+    # A running footer such as "Göteborgs Stad Kommunstyrelsen, protokoll".
+    for index, line in enumerate(lines):
+        lowered = line.strip().lower()
+        if (
+            lowered.endswith(("protokoll", "protokollet"))
+            and len(lowered.split()) <= 8
+            and any(name in lowered for name in names if len(name) > 3)
+        ):
+            drop[index] = True
+
     def header_like(line):
         stripped = line.strip()
         return bool(HEADER_LINE.match(line)) or (stripped and stripped.lower() in names)

@@ -256,7 +256,7 @@ def parse_paragraph(lines):
     presenter = ""
     summary_paragraphs = swedish.paragraphs(summary_text)
     for paragraph in summary_paragraphs:
-        match = PRESENTER.search(paragraph)
+        match = PRESENTER.search(paragraph) if "föredrar" in paragraph else None
         if match:
             presenter = match.group("who").strip()
             break
@@ -296,6 +296,7 @@ def parse_minutes(text):
     body = strip_furniture("\n".join(raw_lines[starts[0] :]), names)
     lines = body.split("\n")
     starts = split_paragraphs(lines)
+    head["body_tail"] = body[-400:]
     paragraphs = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
@@ -304,13 +305,23 @@ def parse_minutes(text):
 
 
 def looks_cut_off(paragraphs, text):
-    """A reason when the file seems to end mid-document, else None."""
+    """A reason when the file seems to end mid-document, else None.
+
+    The last paragraph of real minutes may lack a decision ("Övriga frågor"), so a missing
+    decision alone is not enough: the text must also stop without ending a sentence, or a
+    "Beslut" heading must stand with nothing under it.
+    """
     if not paragraphs:
         return None
     last = paragraphs[-1]
     tail = text.rstrip()
-    if not last["has_decision_section"] and not last["decisions"]:
-        return f"filen verkar avbruten: sista paragrafen (§ {last['number']}) saknar beslut."
-    if tail.endswith((",", "-", " och", " att", " samt")):
-        return f"filen verkar avbruten mitt i en mening (i § {last['number']})."
+    number = last["number"]
+    if tail.endswith((",", "-", " och", " att", " samt", " som", " för", " till")):
+        return f"filen verkar avbruten mitt i en mening (i § {number})."
+    if last["has_decision_section"] and not last["decisions"]:
+        return f"filen verkar avbruten: § {number} har rubriken Beslut men inget beslut."
+    ends_sentence = tail.endswith((".", "!", "?", ":", ")", "”", '"'))
+    body = last["summary"] or last["decisions"] or last["notes"]
+    if not last["has_decision_section"] and (not body or not ends_sentence):
+        return f"filen verkar avbruten: sista paragrafen (§ {number}) saknar beslut."
     return None

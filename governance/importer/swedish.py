@@ -91,18 +91,16 @@ def find_municipality(text):
 
 def join_lines(lines):
     """Join lines broken by PDF extraction into one running text."""
-    text = ""
+    parts = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if text.endswith("-") and line[:1].islower() and not text.endswith(" -"):
-            text = text[:-1] + line
-        elif text:
-            text += " " + line
+        if parts and parts[-1].endswith("-") and line[:1].islower() and not parts[-1].endswith(" -"):
+            parts[-1] = parts[-1][:-1] + line
         else:
-            text = line
-    return text
+            parts.append(line)
+    return " ".join(parts)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")

@@ -1,0 +1,144 @@
+"""Parse an interpellation, and the answer to it when the file holds both.
+
+Files often hold the answer first and the interpellation after it (as published on a
+council's agenda), so each part is found by its own opening line.
+"""
+
+import re
+
+from . import swedish
+from .assignments import extract_assignments, extract_commitments
+from .people import NAME_WITH_PARTY, SIGNATURE
+
+INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
+ANSWER_START = re.compile(r"^(?:Interpellationssvar|Svar på interpellation)\b.*$", re.MULTILINE | re.IGNORECASE)
+ADDRESSEE = re.compile(r"\btill\s+(?P<name>[A-ZÅÄÖ][\wåäö\-]+(?: [A-ZÅÄÖ][\wåäö\-]+){1,3})(?: \((?P<party>[A-ZÅÄÖ]{1,4})\))?")
+NUMBERED_QUESTION = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s*\**(?P<question>[^\n]*?\?)\**\s*$", re.MULTILINE)
+PLACE_DATE = re.compile(r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$", re.MULTILINE)
+
+
+def _clean(text):
+    return re.sub(r"\*+", "", text).strip()
+
+
+def _parts(text):
+    """(answer_text, interpellation_text) from one file; either may be empty."""
+    ask = INTERPELLATION_START.search(text)
+    answer = ANSWER_START.search(text)
+    if ask and answer:
+        if answer.start() < ask.start():
+            return text[answer.start() : ask.start()], text[ask.start() :]
+        return text[answer.start() :], text[ask.start() : answer.start()]
+    if answer:
+        return text[answer.start() :], ""
+    return "", text[ask.start() :] if ask else text
+
+
+def _questions_from_interpellation(body):
+    numbered = [(int(m.group("number")), _clean(m.group("question"))) for m in NUMBERED_QUESTION.finditer(body)]
+    if numbered:
+        return [question for _number, question in numbered]
+    lead = re.search(r"(?:följande frågor|frågor(?:na)?)\s*[;:]", body, re.IGNORECASE)
+    scope = body[lead.end() :] if lead else body
+    return [p for p in swedish.paragraphs(scope) if p.endswith("?")]
+
+
+def _signature(lines):
+    """The last "Name (P)" or bare "Name" line with its role line underneath."""
+    for index in range(len(lines) - 1, -1, -1):
+        match = SIGNATURE.match(lines[index].strip())
+        if match:
+            role = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            return match.group("name"), match.group("party") or "", role
+    return None, "", ""
+
+
+def parse_interpellation(text, resolve_organ=None):
+    answer_text, ask_text = _parts(text)
+    ask_lines = ask_text.split("\n")
+    first_line = ask_lines[0].strip() if ask_lines else ""
+    addressee = ADDRESSEE.search(first_line)
+    place_date = PLACE_DATE.search(ask_text)
+    filed_on = None
+    if place_date:
+        filed_on = swedish.parse_iso(place_date.group("date")) or swedish.parse_written(place_date.group("date"))
+    tail = ask_text[place_date.end() :].split("\n") if place_date else ask_lines
+    asker, asker_party, asker_role = _signature([line for line in tail if line.strip()][:4] or ask_lines)
+    intro_match = re.search(r"^Inledning\s*$", ask_text, re.MULTILINE)
+    questions_lead = re.search(r"^[^\n]*(?:följande frågor|frågor(?:na)?)\s*[;:]\s*$", ask_text, re.MULTILINE | re.IGNORECASE)
+    intro_start = intro_match.end() if intro_match else len(first_line)
+    intro_end = questions_lead.end() if questions_lead else (place_date.start() if place_date else len(ask_text))
+    introduction = "\n\n".join(swedish.paragraphs(ask_text[intro_start:intro_end]))
+    questions = _questions_from_interpellation(ask_text[intro_end:] if questions_lead else ask_text)
+
+    answers, answered_by, answered_role = {}, None, ""
+    answer_intro = ""
+    if answer_text:
+        marks = list(NUMBERED_QUESTION.finditer(answer_text))
+        answer_intro = swedish.paragraphs(answer_text[: marks[0].start()] if marks else answer_text)[:1]
+        answer_intro = answer_intro[0] if answer_intro else ""
+        answer_lines = [line for line in answer_text.split("\n") if line.strip()]
+        answered_by, _party, answered_role = _signature(answer_lines[-3:])
+        for position, mark in enumerate(marks):
+            end = marks[position + 1].start() if position + 1 < len(marks) else len(answer_text)
+            body = answer_text[mark.end() : end]
+            if answered_by:
+                body = body.split("\n" + answered_by)[0]
+            answers[int(mark.group("number"))] = "\n\n".join(swedish.paragraphs(body))
+        if not questions:
+            questions = [_clean(mark.group("question")) for mark in marks]
+
+    # Earlier decisions the interpellation refers to ("Kommunfullmäktige beslutade 2 mars
+    # 2020 … Uppdraget skulle återredovisas till Kommunstyrelsen i maj") are assignments
+    # whose status the interpellation asks about.
+    referenced = []
+    decided_on = swedish.first_date(introduction)
+    for paragraph in swedish.paragraphs(introduction):
+        for found in extract_assignments(paragraph, decided_on or filed_on, resolve_organ):
+            found["decided_on"] = (decided_on or filed_on).isoformat() if (decided_on or filed_on) else None
+            found["decided_by"] = "Kommunfullmäktige" if re.search(r"kommunfullmäktige", introduction, re.I) else ""
+            referenced.append(found)
+
+    answer_date = None
+    promises = []
+    if answers:
+        promise_date = answer_date or filed_on
+        for number, body in answers.items():
+            for promise in extract_commitments(body, promise_date, resolve_organ):
+                promise["question"] = number
+                promises.append(promise)
+
+    question_rows = [
+        {"number": index + 1, "question": question, "answer": answers.get(index + 1, "")}
+        for index, question in enumerate(questions)
+    ]
+    addressee_name = addressee.group("name") if addressee else None
+    return {
+        "kind": "interpellation",
+        "title": first_line.rstrip("."),
+        "municipality": swedish.find_municipality(text) or (place_date.group("place") if place_date else None),
+        "organization": "Kommunfullmäktige",
+        "date": filed_on,
+        "asker": {"name": asker, "party": asker_party, "role": asker_role},
+        "addressee": {
+            "name": addressee_name,
+            "party": addressee.group("party") if addressee and addressee.group("party") else "",
+            "role": answered_role if answered_by == addressee_name else "",
+        },
+        "movers": [{"name": asker, "party": asker_party}] if asker else [],
+        "introduction": introduction,
+        "questions": [row["question"] for row in question_rows],
+        "question_rows": question_rows,
+        "answer": {
+            "by": answered_by,
+            "role": answered_role,
+            "date": answer_date,
+            "introduction": answer_intro,
+            "text": "\n\n".join(f"{n}. {answers[n]}" for n in sorted(answers)),
+        }
+        if answers
+        else None,
+        "promises": promises,
+        "referenced_assignments": referenced,
+        "people": [p for p in [{"name": m.group("name"), "party": m.group("party")} for m in NAME_WITH_PARTY.finditer(text)]],
+    }
