@@ -35,21 +35,15 @@ def _model_permissions(actions, models=GOVERNANCE_MODELS):
 
 def ensure_role_groups(root_page):
     """Create or complete the role groups; page permissions apply from `root_page` down."""
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
 
     secretaries, _created = Group.objects.get_or_create(name=SECRETARIES)
-    secretaries.permissions.add(
-        access_admin, *_model_permissions(["add", "change", "delete", "view"])
-    )
+    secretaries.permissions.add(access_admin, *_model_permissions(["add", "change", "delete", "view"]))
     for codename in SECRETARY_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=secretaries,
             page=root_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
 
     councillors, _created = Group.objects.get_or_create(name=COUNCILLORS)

@@ -24,24 +24,18 @@ _counter = itertools.count(1)
 
 def make_municipality(name=None, **fields):
     name = name or f"Testkommun {next(_counter)}"
-    slug = fields.pop("slug", None) or name.lower().replace(" ", "-").replace("ö", "o").replace(
-        "å", "a"
-    ).replace("ä", "a")
-    return Municipality.objects.create(
-        name=name, official_name=f"{name} kommun", slug=slug, **fields
+    slug = fields.pop("slug", None) or name.lower().replace(" ", "-").replace("ö", "o").replace("å", "a").replace(
+        "ä", "a"
     )
+    return Municipality.objects.create(name=name, official_name=f"{name} kommun", slug=slug, **fields)
 
 
 def make_organization(municipality, name="Kommunstyrelsen", classification="executive", **fields):
-    return Organization.objects.create(
-        municipality=municipality, name=name, classification=classification, **fields
-    )
+    return Organization.objects.create(municipality=municipality, name=name, classification=classification, **fields)
 
 
 def make_party(abbreviation="S", name="Socialdemokraterna"):
-    party, _created = Party.objects.get_or_create(
-        abbreviation=abbreviation, municipality=None, defaults={"name": name}
-    )
+    party, _created = Party.objects.get_or_create(abbreviation=abbreviation, municipality=None, defaults={"name": name})
     return party
 
 
@@ -62,9 +56,7 @@ def make_home_page():
 
 
 def make_municipality_page(home, municipality):
-    page = MunicipalityPage(
-        title=municipality.official_name, slug=municipality.slug, municipality=municipality
-    )
+    page = MunicipalityPage(title=municipality.official_name, slug=municipality.slug, municipality=municipality)
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

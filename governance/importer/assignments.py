@@ -26,9 +26,7 @@ SUBJECT_VERBS = re.compile(
     r"\s(?:får|ges|gavs|fick|erhåller)\s+(?:i\s+)?(?:ett\s+)?uppdrag(?:et)?\s+att\s+|\suppdras\s+att\s+",
     re.IGNORECASE,
 )
-OBJECT_VERB = re.compile(
-    r"\buppdra(?:r|s)?\s+(?:åt|till)\s+(?P<who>[^.;:]{2,160}?)\s+att\s+", re.IGNORECASE
-)
+OBJECT_VERB = re.compile(r"\buppdra(?:r|s)?\s+(?:åt|till)\s+(?P<who>[^.;:]{2,160}?)\s+att\s+", re.IGNORECASE)
 
 
 def _assignment_clause(sentence):
@@ -77,6 +75,7 @@ def _has_trigger(text):
     lowered = text.lower()
     return any(word in lowered for word in TRIGGER_WORDS)
 
+
 MONTHS = swedish.MONTH_PATTERN
 DEADLINE_PATTERNS = [
     r"(?:på|vid|till)\s+(?:kommande|nästa)\s+(?:möte|sammanträde)",
@@ -101,22 +100,24 @@ LEADING_NOISE = re.compile(
 
 
 def split_assignees(phrase):
-    """"Kommundirektören och näringslivschefen" → ["kommundirektören", "näringslivschefen"]."""
+    """ "Kommundirektören och näringslivschefen" → ["kommundirektören", "näringslivschefen"]."""
     phrase = LEADING_NOISE.sub("", phrase.strip())
     phrase = re.sub(r"\s+(?:gemensamt|tillsammans)$", "", phrase)
     parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", phrase)
-    return [
-        part.strip()[0].upper() + part.strip()[1:]
-        for part in parts
-        if part.strip() and len(part.split()) <= 8
-    ]
+    return [part.strip()[0].upper() + part.strip()[1:] for part in parts if part.strip() and len(part.split()) <= 8]
 
 
 def assignee_kind(name):
     lowered = name.lower()
-    if re.search(r"(nämnd|nämnden|styrelse|styrelsen|kontoret|förvaltning|förvaltningen|utskott|utskottet|fullmäktige|enhet|enheten|bolag|bolaget|\bab\b|avdelning|avdelningen)$", lowered):
+    if re.search(
+        r"(nämnd|nämnden|styrelse|styrelsen|kontoret|förvaltning|förvaltningen|utskott|utskottet|fullmäktige|enhet|enheten|bolag|bolaget|\bab\b|avdelning|avdelningen)$",
+        lowered,
+    ):
         return "organization"
-    if re.search(r"(chef|chefen|direktör|direktören|ordförande|ordföranden|sekreterare|sekreteraren|ansvarig|ansvarige|råd|rådet|samordnare|samordnaren)$", lowered):
+    if re.search(
+        r"(chef|chefen|direktör|direktören|ordförande|ordföranden|sekreterare|sekreteraren|ansvarig|ansvarige|råd|rådet|samordnare|samordnaren)$",
+        lowered,
+    ):
         return "post"
     return "person"
 
@@ -129,7 +130,10 @@ def find_deadline(text):
 def _trim_task(task):
     task = task.strip()
     # The report-back clause is not part of the task.
-    task = re.split(r"\s*(?:Återkoppling|Uppdraget ska (?:åter)?(?:rapporteras|redovisas)|Återrapportering)\b", task)[0]
+    task = re.split(
+        r"\s*(?:Återkoppling|Uppdraget ska (?:åter)?(?:rapporteras|redovisas)|Återrapportering)\b",
+        task,
+    )[0]
     return task.rstrip(" .;") + "."
 
 
@@ -214,9 +218,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None):
                 if re.fullmatch(r"(?:uppdraget|det|detta|arbetet)?", task, re.IGNORECASE) and position:
                     # "Uppdraget skulle återredovisas …": the task is the nearest sentence
                     # before it that says what should be done.
-                    earlier = [
-                        s for s in item_sentences[:position] if re.search(r"\b(?:skulle|ska|skall)\b", s)
-                    ]
+                    earlier = [s for s in item_sentences[:position] if re.search(r"\b(?:skulle|ska|skall)\b", s)]
                     task = (earlier[-1] if earlier else item_sentences[position - 1]).rstrip(".")
                 found.append(
                     {

@@ -33,9 +33,7 @@ HEADER_LINE = re.compile(
     r")\s*$"
 )
 
-STRONG_HEADER = re.compile(
-    r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$"
-)
+STRONG_HEADER = re.compile(r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$")
 
 
 def strip_furniture(text, header_names=()):

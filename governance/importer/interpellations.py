@@ -12,9 +12,14 @@ from .people import NAME_WITH_PARTY, SIGNATURE
 
 INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
 ANSWER_START = re.compile(r"^(?:Interpellationssvar|Svar på interpellation)\b.*$", re.MULTILINE | re.IGNORECASE)
-ADDRESSEE = re.compile(r"\btill\s+(?P<name>[A-ZÅÄÖ][\wåäö\-]+(?: [A-ZÅÄÖ][\wåäö\-]+){1,3})(?: \((?P<party>[A-ZÅÄÖ]{1,4})\))?")
+ADDRESSEE = re.compile(
+    r"\btill\s+(?P<name>[A-ZÅÄÖ][\wåäö\-]+(?: [A-ZÅÄÖ][\wåäö\-]+){1,3})(?: \((?P<party>[A-ZÅÄÖ]{1,4})\))?"
+)
 NUMBERED_QUESTION = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s*\**(?P<question>[^\n]*?\?)\**\s*$", re.MULTILINE)
-PLACE_DATE = re.compile(r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$", re.MULTILINE)
+PLACE_DATE = re.compile(
+    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
+    re.MULTILINE,
+)
 
 
 def _clean(text):
@@ -65,7 +70,11 @@ def parse_interpellation(text, resolve_organ=None):
     tail = ask_text[place_date.end() :].split("\n") if place_date else ask_lines
     asker, asker_party, asker_role = _signature([line for line in tail if line.strip()][:4] or ask_lines)
     intro_match = re.search(r"^Inledning\s*$", ask_text, re.MULTILINE)
-    questions_lead = re.search(r"^[^\n]*(?:följande frågor|frågor(?:na)?)\s*[;:]\s*$", ask_text, re.MULTILINE | re.IGNORECASE)
+    questions_lead = re.search(
+        r"^[^\n]*(?:följande frågor|frågor(?:na)?)\s*[;:]\s*$",
+        ask_text,
+        re.MULTILINE | re.IGNORECASE,
+    )
     intro_start = intro_match.end() if intro_match else len(first_line)
     intro_end = questions_lead.end() if questions_lead else (place_date.start() if place_date else len(ask_text))
     introduction = "\n\n".join(swedish.paragraphs(ask_text[intro_start:intro_end]))
@@ -140,5 +149,7 @@ def parse_interpellation(text, resolve_organ=None):
         else None,
         "promises": promises,
         "referenced_assignments": referenced,
-        "people": [p for p in [{"name": m.group("name"), "party": m.group("party")} for m in NAME_WITH_PARTY.finditer(text)]],
+        "people": [
+            p for p in [{"name": m.group("name"), "party": m.group("party")} for m in NAME_WITH_PARTY.finditer(text)]
+        ],
     }

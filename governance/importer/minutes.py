@@ -131,7 +131,10 @@ def split_paragraphs(lines):
         match = PARAGRAPH_START.match(line.strip())
         if not match:
             continue
-        previous_blank = index == 0 or not lines[index - 1].strip()
+        previous = lines[index - 1].strip() if index else ""
+        # PDF text layers often lose blank lines; a line that ends a sentence or a short
+        # header line before the opener is as good a boundary.
+        previous_blank = not previous or previous.endswith((".", ":", "!", "?")) or len(previous) < 60
         rest = match.group("rest")
         if rest and not (rest[0].isupper() or CASE_NUMBER.match(rest) or rest[0].isdigit()):
             continue
@@ -195,7 +198,10 @@ def classify_decision(items, basis="", procedure=""):
         return None
     if re.search(r"\bbordläggs\b|\bbordlägga\b", decided + " " + lead):
         return "bordläggning"
-    if re.search(r"\b(?:motionen|motionerna|yrkandet|förslaget|ansökan|hemställan)\b[^.]{0,40}\bavslås\b", decided) or decided.startswith("avslås"):
+    if re.search(
+        r"\b(?:motionen|motionerna|yrkandet|förslaget|ansökan|hemställan)\b[^.]{0,40}\bavslås\b",
+        decided,
+    ) or decided.startswith("avslås"):
         return "avslag"
     if re.search(r"föreslår (?:att )?kommunfullmäktige|tillstyrker", lead):
         return "tillstyrkan_kf"
@@ -260,18 +266,14 @@ def parse_paragraph(lines):
         if match:
             presenter = match.group("who").strip()
             break
-    reservations = [
-        p for p in swedish.paragraphs("\n".join(sections.get("reservations", []))) if p
-    ]
+    reservations = [p for p in swedish.paragraphs("\n".join(sections.get("reservations", []))) if p]
     return {
         "number": number,
         "title": swedish.join_lines(title_lines),
         "case_number": case_number,
         "decision_basis": " ".join(basis),
         "decisions": decisions,
-        "decision_class": classify_decision(
-            decisions, " ".join(basis), "\n".join(sections.get("procedure", []))
-        ),
+        "decision_class": classify_decision(decisions, " ".join(basis), "\n".join(sections.get("procedure", []))),
         "proposal": "\n\n".join(swedish.paragraphs("\n".join(sections.get("proposal", [])))),
         "summary": "\n\n".join(summary_paragraphs),
         "presenter": presenter,

@@ -9,7 +9,8 @@ from .sections import body_text, split_sections
 YRKAR = re.compile(r"\byrkar\b[^\n]*:?\s*$", re.IGNORECASE | re.MULTILINE)
 ATT_SATS = re.compile(r"^\s*(?:[-•–]\s*)?att\s+\S", re.IGNORECASE)
 FILED = re.compile(
-    r"(?:lämnades in|inlämnad|väckt|väcktes|inkom)[^.]{0,40}?(?:till\s+)?(?P<organ>kommunfullmäktige\w*|kommunstyrelse\w*)"
+    r"(?:lämnades in|inlämnad|väckt|väcktes|inkom)[^.]{0,40}?(?:till\s+)?"
+    r"(?P<organ>kommunfullmäktige\w*|kommunstyrelse\w*)"
     r"[^.]{0,40}?(?:den\s+)?(?P<date>\d{1,2} (?:" + swedish.MONTH_PATTERN + r")(?: \d{4})?|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
@@ -78,13 +79,19 @@ def parse_motion(text):
         movers = [dict(person, role="") for person in named_with_party(text)]
     filed = FILED.search(text)
     filed_date = _resolve_date(filed.group("date"), text) if filed else None
-    place_date = re.search(r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+), (?P<when>[a-zåäö]+ \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$", text, re.MULTILINE)
+    place_date = re.search(
+        r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+), (?P<when>[a-zåäö]+ \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
+        text,
+        re.MULTILINE,
+    )
     if filed_date is None and place_date:
         filed_date = swedish.parse_iso(place_date.group("when")) or swedish.parse_written(place_date.group("when"))
     municipality = swedish.find_municipality(text) or (place_date.group("place") if place_date else None)
     organ = None
     if filed:
-        organ = "Kommunfullmäktige" if filed.group("organ").lower().startswith("kommunfullmäktige") else "Kommunstyrelsen"
+        organ = (
+            "Kommunfullmäktige" if filed.group("organ").lower().startswith("kommunfullmäktige") else "Kommunstyrelsen"
+        )
     elif re.search(r"motion till kommunfullmäktige|kommunfullmäktige", text, re.IGNORECASE):
         organ = "Kommunfullmäktige"
     return {

@@ -46,7 +46,10 @@ def parse_news(text):
     deduplicated = "\n\n".join(paragraphs)
     lead = paragraphs[0] if paragraphs else ""
     sections = [
-        {"heading": heading or (dateline.group("headline") if dateline else title), "text": "\n\n".join(swedish.paragraphs(section_text))}
+        {
+            "heading": heading or (dateline.group("headline") if dateline else title),
+            "text": "\n\n".join(swedish.paragraphs(section_text)),
+        }
         for heading, section_text in split_sections("\n\n".join(paragraphs[1:]))
     ]
     goals = [

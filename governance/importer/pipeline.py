@@ -125,10 +125,18 @@ def parse_file(path, overrides=None, resolve_organ=None):
     try:
         text = read_text(path)
     except ImportProblem as problem:
-        return ParsedDocument(file=str(path), data={"file": str(path), "kind": None, "errors": [str(problem)]}, errors=[str(problem)])
+        return ParsedDocument(
+            file=str(path),
+            data={"file": str(path), "kind": None, "errors": [str(problem)]},
+            errors=[str(problem)],
+        )
     except OSError as error:
         message = f"{path.name}: filen kunde inte läsas ({error.strerror})."
-        return ParsedDocument(file=str(path), data={"file": str(path), "kind": None, "errors": [message]}, errors=[message])
+        return ParsedDocument(
+            file=str(path),
+            data={"file": str(path), "kind": None, "errors": [message]},
+            errors=[message],
+        )
     return parse_text(text, str(path), overrides, resolve_organ)
 
 

@@ -34,7 +34,8 @@ DOCUMENT_TYPES = [
 GOAL_HEADINGS = re.compile(r"\bmål\b", re.IGNORECASE)
 FOCUS_HEADINGS = re.compile(r"fokus|prioriterade områden|insatsområden|strategiska områden", re.IGNORECASE)
 TARGET = re.compile(
-    r"\bska\s+(?:båda\s+|samtliga\s+)?(?P<target>(?:öka|minska|uppgå|nå|halveras|sjunka|stiga)[^.;]*)", re.IGNORECASE
+    r"\bska\s+(?:båda\s+|samtliga\s+)?(?P<target>(?:öka|minska|uppgå|nå|halveras|sjunka|stiga)[^.;]*)",
+    re.IGNORECASE,
 )
 NUMBER = re.compile(r"(\d+(?:[,.]\d+)?)\s*(?P<unit>procentenheter|procent|%|per år|personer|st)?")
 REPORTING = re.compile(
@@ -85,7 +86,11 @@ def goals(sections):
                     "text": text,
                     "indicator": indicator,
                     "target": target,
-                    "direction": "increase" if target.lower().startswith(("öka", "stiga")) else "decrease" if target.lower().startswith(("minska", "sjunka", "halveras")) else "",
+                    "direction": "increase"
+                    if target.lower().startswith(("öka", "stiga"))
+                    else "decrease"
+                    if target.lower().startswith(("minska", "sjunka", "halveras"))
+                    else "",
                     "target_value": value.group(1).replace(",", ".") if value else None,
                     "target_unit": (value.group("unit") or "") if value else "",
                 }
@@ -103,7 +108,8 @@ def reporting(text, default_to="Kommunstyrelsen"):
             {
                 "to": to[0].upper() + to[1:],
                 "rule": rule,
-                "times_per_year": TIMES.get(times) or (int(times) if times.isdigit() else (1 if "år" in rule else 4 if "kvartal" in rule else 2)),
+                "times_per_year": TIMES.get(times)
+                or (int(times) if times.isdigit() else (1 if "år" in rule else 4 if "kvartal" in rule else 2)),
             }
         )
     return found

@@ -39,9 +39,7 @@ def _pdf_text(path):
         raise ImportProblem(f"{path.name}: PDF-filen kunde inte läsas ({error}).") from error
     text = "\n\n".join(pages)
     if not text.strip():
-        raise ImportProblem(
-            f"{path.name}: PDF-filen saknar textlager (inskannad bild?); kör OCR först."
-        )
+        raise ImportProblem(f"{path.name}: PDF-filen saknar textlager (inskannad bild?); kör OCR först.")
     return text
 
 

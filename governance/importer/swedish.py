@@ -16,13 +16,9 @@ WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}}) ({MONTH_PATTERN})\.? ((?:19|20)\d{{2}
 
 #: National parties; a local party is recognised by the "(X)" pattern all the same.
 PARTY_ABBREVIATIONS = {"S", "M", "SD", "C", "V", "KD", "L", "MP", "D", "FP", "NYD"}
-PERSON_WITH_PARTY = re.compile(
-    r"\b([A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \(([A-ZÅÄÖ]{1,4})\)"
-)
+PERSON_WITH_PARTY = re.compile(r"\b([A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \(([A-ZÅÄÖ]{1,4})\)")
 
-MUNICIPALITY_NAME = re.compile(
-    r"\b([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?) (?:kommun|[Ss]tad)\b"
-)
+MUNICIPALITY_NAME = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?) (?:kommun|[Ss]tad)\b")
 
 
 def parse_iso(text):
@@ -59,7 +55,7 @@ def first_date(text):
 
 
 def municipality_base_name(word):
-    """"Göteborgs" → "Göteborg", "Enköpings" → "Enköping", "Borås" → "Borås".
+    """ "Göteborgs" → "Göteborg", "Enköpings" → "Enköping", "Borås" → "Borås".
 
     The genitive -s is dropped unless the name itself plausibly ends in s
     (-ås, -äs, -ös, -rs as in Borås, Bollnäs, Kramfors).

@@ -48,11 +48,7 @@ class Municipality(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("kommun")
         verbose_name_plural = _("kommuner")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["code"], condition=~Q(code=""), name="unique_municipality_code"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unique_municipality_code")]
 
     def __str__(self):
         return self.official_name or self.name
@@ -86,12 +82,8 @@ class Organization(index.Indexed, models.Model):
         related_name="organizations",
     )
     name = models.CharField(_("namn"), max_length=200, help_text=_("T.ex. Kommunstyrelsen"))
-    abbreviation = models.CharField(
-        _("förkortning"), max_length=20, blank=True, help_text=_("T.ex. KS, KSAU, KF")
-    )
-    classification = models.CharField(
-        _("typ av organ"), max_length=20, choices=Classification.choices
-    )
+    abbreviation = models.CharField(_("förkortning"), max_length=20, blank=True, help_text=_("T.ex. KS, KSAU, KF"))
+    classification = models.CharField(_("typ av organ"), max_length=20, choices=Classification.choices)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("överordnat organ"),
@@ -120,9 +112,7 @@ class Organization(index.Indexed, models.Model):
         verbose_name = _("organ")
         verbose_name_plural = _("organ")
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "name"], name="unique_organization_name_per_municipality"
-            )
+            models.UniqueConstraint(fields=["municipality", "name"], name="unique_organization_name_per_municipality")
         ]
 
     def __str__(self):
@@ -132,9 +122,7 @@ class Organization(index.Indexed, models.Model):
 
     def clean(self):
         if self.parent_id and self.parent.municipality_id != self.municipality_id:
-            raise ValidationError(
-                {"parent": _("Det överordnade organet måste höra till samma kommun.")}
-            )
+            raise ValidationError({"parent": _("Det överordnade organet måste höra till samma kommun.")})
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("Ett organ kan inte vara överordnat sig självt.")})
 
@@ -237,9 +225,7 @@ class Person(index.Indexed, models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "name"], name="unique_person_name_per_municipality"
-            )
+            models.UniqueConstraint(fields=["municipality", "name"], name="unique_person_name_per_municipality")
         ]
 
     def __str__(self):
@@ -273,9 +259,7 @@ class Post(index.Indexed, models.Model):
         verbose_name = _("post")
         verbose_name_plural = _("poster")
         constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "label"], name="unique_post_label_per_organization"
-            )
+            models.UniqueConstraint(fields=["organization", "label"], name="unique_post_label_per_organization")
         ]
 
     def __str__(self):
@@ -309,9 +293,7 @@ class Membership(models.Model):
         OPPOSITION_LEADER = "opposition_leader", _("Oppositionsråd")
         EMPLOYEE = "employee", _("Anställd")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
-    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organ"),
@@ -384,9 +366,7 @@ class Meeting(models.Model):
     date = models.DateField(_("datum"))
     start_time = models.TimeField(_("starttid"), null=True, blank=True)
     location = models.CharField(_("plats"), max_length=200, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
 
     panels = [
         FieldPanel("organization"),
@@ -400,9 +380,7 @@ class Meeting(models.Model):
         verbose_name = _("sammanträde")
         verbose_name_plural = _("sammanträden")
         constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "date"], name="unique_meeting_per_organization_and_day"
-            )
+            models.UniqueConstraint(fields=["organization", "date"], name="unique_meeting_per_organization_and_day")
         ]
 
     def __str__(self):
@@ -442,9 +420,7 @@ class Case(index.Indexed, models.Model):
         verbose_name = _("ärende")
         verbose_name_plural = _("ärenden")
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "case_number"], name="unique_case_number_per_municipality"
-            )
+            models.UniqueConstraint(fields=["municipality", "case_number"], name="unique_case_number_per_municipality")
         ]
 
     def __str__(self):

@@ -20,18 +20,14 @@ from .pages import GovernanceDocumentPage
 class InterpellationPage(GovernanceDocumentPage):
     """An interpellation filed in kommunfullmäktige, with its answer when there is one."""
 
-    asker = models.ForeignKey(
-        Person, verbose_name=_("interpellant"), on_delete=models.PROTECT, related_name="+"
-    )
+    asker = models.ForeignKey(Person, verbose_name=_("interpellant"), on_delete=models.PROTECT, related_name="+")
     asker_role = models.CharField(
         _("interpellantens roll"),
         max_length=200,
         blank=True,
         help_text=_("T.ex. Ledamot i kommunfullmäktige och socialnämnd"),
     )
-    addressee = models.ForeignKey(
-        Person, verbose_name=_("ställd till"), on_delete=models.PROTECT, related_name="+"
-    )
+    addressee = models.ForeignKey(Person, verbose_name=_("ställd till"), on_delete=models.PROTECT, related_name="+")
     addressee_role = models.CharField(
         _("mottagarens roll"),
         max_length=200,
@@ -70,9 +66,7 @@ class InterpellationPage(GovernanceDocumentPage):
     search_fields = GovernanceDocumentPage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("answer_introduction"),
-        index.RelatedFields(
-            "questions", [index.SearchField("question"), index.SearchField("answer")]
-        ),
+        index.RelatedFields("questions", [index.SearchField("question"), index.SearchField("answer")]),
     ]
 
     parent_page_types = ["governance.MunicipalityPage"]
@@ -100,17 +94,13 @@ class InterpellationPage(GovernanceDocumentPage):
     def clean(self):
         super().clean()
         if self.answered_on and self.date and self.answered_on < self.date:
-            raise ValidationError(
-                {"answered_on": _("Svaret kan inte vara daterat före interpellationen.")}
-            )
+            raise ValidationError({"answered_on": _("Svaret kan inte vara daterat före interpellationen.")})
 
 
 class InterpellationQuestion(Orderable):
     """One numbered question and the answer given to it."""
 
-    interpellation = ParentalKey(
-        InterpellationPage, on_delete=models.CASCADE, related_name="questions"
-    )
+    interpellation = ParentalKey(InterpellationPage, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField(_("nummer"))
     question = models.TextField(_("fråga"))
     answer = models.TextField(_("svar"), blank=True)

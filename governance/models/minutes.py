@@ -72,12 +72,7 @@ class MinutesPage(GovernanceDocumentPage):
 
     @property
     def paragraphs(self):
-        return (
-            MinutesParagraphPage.objects.child_of(self)
-            .live()
-            .filter(is_confidential=False)
-            .order_by("number")
-        )
+        return MinutesParagraphPage.objects.child_of(self).live().filter(is_confidential=False).order_by("number")
 
     def clean(self):
         super().clean()
@@ -88,8 +83,7 @@ class MinutesPage(GovernanceDocumentPage):
         """Link the minutes to their meeting, creating the meeting record if it is missing."""
         if self.organization_id and self.date:
             if not self.meeting_id or (
-                self.meeting.organization_id != self.organization_id
-                or self.meeting.date != self.date
+                self.meeting.organization_id != self.organization_id or self.meeting.date != self.date
             ):
                 self.meeting, _created = Meeting.objects.get_or_create(
                     organization_id=self.organization_id,
@@ -110,9 +104,7 @@ class MinutesParagraphForm(WagtailAdminPageForm):
             if isinstance(parent, MinutesPage):
                 instance.minutes = parent
         if instance.minutes_id and "case" in self.fields:
-            self.fields["case"].queryset = Case.objects.filter(
-                municipality_id=instance.minutes.municipality_id
-            )
+            self.fields["case"].queryset = Case.objects.filter(municipality_id=instance.minutes.municipality_id)
 
 
 class MinutesParagraphPage(Page):
@@ -166,9 +158,7 @@ class MinutesParagraphPage(Page):
         FieldPanel("proposal"),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("presenter_text"), FieldPanel("presenter")]),
-        MultiFieldPanel(
-            [FieldPanel("reservations"), FieldPanel("votes")], heading=_("Yrkanden och röster")
-        ),
+        MultiFieldPanel([FieldPanel("reservations"), FieldPanel("votes")], heading=_("Yrkanden och röster")),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("is_confidential")]
     search_fields = Page.search_fields + [
@@ -186,9 +176,7 @@ class MinutesParagraphPage(Page):
         verbose_name = _("paragraf")
         verbose_name_plural = _("paragrafer")
         constraints = [
-            models.UniqueConstraint(
-                fields=["minutes", "number"], name="unique_paragraph_number_per_minutes"
-            )
+            models.UniqueConstraint(fields=["minutes", "number"], name="unique_paragraph_number_per_minutes")
         ]
 
     def __str__(self):
@@ -228,17 +216,13 @@ class MinutesParagraphPage(Page):
         if self.pk:
             clash = clash.exclude(pk=self.pk)
         if clash.exists():
-            raise ValidationError(
-                {"number": _("Protokollet har redan en § %(number)s.") % {"number": self.number}}
-            )
+            raise ValidationError({"number": _("Protokollet har redan en § %(number)s.") % {"number": self.number}})
 
 
 class DecisionItem(Orderable):
     """One point of a paragraph's decision ("Beslut"), in the order the protokoll gives."""
 
-    paragraph = ParentalKey(
-        MinutesParagraphPage, on_delete=models.CASCADE, related_name="decisions"
-    )
+    paragraph = ParentalKey(MinutesParagraphPage, on_delete=models.CASCADE, related_name="decisions")
     text = models.TextField(_("beslutspunkt"))
 
     panels = [FieldPanel("text")]

@@ -23,9 +23,7 @@ class MotionPage(GovernanceDocumentPage):
     """A motion: movers, background, proposal and the att-satser the council decides on."""
 
     background = models.TextField(_("bakgrund"), blank=True)
-    proposal = models.TextField(
-        _("förslag"), blank=True, help_text=_("Motionärernas resonemang om vad som bör göras.")
-    )
+    proposal = models.TextField(_("förslag"), blank=True, help_text=_("Motionärernas resonemang om vad som bör göras."))
     place_and_date_text = models.CharField(
         _("ort och datum som i motionen"),
         max_length=100,
@@ -39,9 +37,7 @@ class MotionPage(GovernanceDocumentPage):
         InlinePanel("movers", label=_("Motionär"), heading=_("Motionärer"), min_num=1),
         FieldPanel("background"),
         FieldPanel("proposal"),
-        InlinePanel(
-            "att_satser", label=_("Att-sats"), heading=_("Yrkanden (att-satser)"), min_num=1
-        ),
+        InlinePanel("att_satser", label=_("Att-sats"), heading=_("Yrkanden (att-satser)"), min_num=1),
         FieldPanel("place_and_date_text"),
         InlinePanel("actions", label=_("Händelse"), heading=_("Handläggning")),
     ]
@@ -86,9 +82,7 @@ class MotionMover(Orderable):
     """A signatory of a motion, with the party and role they signed with."""
 
     motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="movers")
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
-    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
     party = models.ForeignKey(
         Party,
         verbose_name=_("parti"),
@@ -98,9 +92,7 @@ class MotionMover(Orderable):
         related_name="+",
         help_text=_("Partiet motionären skrev under för; tomt = personens nuvarande parti."),
     )
-    role = models.CharField(
-        _("roll"), max_length=200, blank=True, help_text=_("T.ex. Gruppledare, Socialnämnden")
-    )
+    role = models.CharField(_("roll"), max_length=200, blank=True, help_text=_("T.ex. Gruppledare, Socialnämnden"))
 
     panels = [FieldPanel("person"), FieldRowPanel([FieldPanel("party"), FieldPanel("role")])]
 
@@ -117,9 +109,7 @@ class AttSats(Orderable):
     """One "att …" clause of a motion's proposal; the council decides on each separately."""
 
     motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="att_satser")
-    text = models.TextField(
-        _("att-sats"), help_text=_("T.ex. att en ny arbetsmarknadsenhet inrättas")
-    )
+    text = models.TextField(_("att-sats"), help_text=_("T.ex. att en ny arbetsmarknadsenhet inrättas"))
 
     panels = [FieldPanel("text")]
 

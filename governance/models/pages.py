@@ -49,9 +49,7 @@ class HomePage(Page):
             .specific()
             .order_by("-last_published_at")[:8]
         )
-        context["assignments"] = Assignment.objects.open_first().select_related(
-            "municipality", "report_to"
-        )[:10]
+        context["assignments"] = Assignment.objects.open_first().select_related("municipality", "report_to")[:10]
         return context
 
 
@@ -91,9 +89,7 @@ class MunicipalityPage(Page):
             (label, sorted(pages, key=lambda p: p.sort_date or date.min, reverse=True))
             for label, pages in sorted(groups.items())
         ]
-        context["assignments"] = self.municipality.assignments.open_first().select_related(
-            "report_to"
-        )
+        context["assignments"] = self.municipality.assignments.open_first().select_related("report_to")
         return context
 
 
@@ -166,9 +162,7 @@ class GovernanceDocumentPage(Page):
 
     base_form_class = GovernanceDocumentForm
     settings_panels = Page.settings_panels + [
-        MultiFieldPanel(
-            [FieldPanel("is_confidential"), FieldPanel("source_text")], heading=_("Källa")
-        )
+        MultiFieldPanel([FieldPanel("is_confidential"), FieldPanel("source_text")], heading=_("Källa"))
     ]
     search_fields = Page.search_fields + [
         index.FilterField("municipality"),

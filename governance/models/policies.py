@@ -112,11 +112,7 @@ class PolicyDocumentPage(GovernanceDocumentPage):
         errors = {}
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = _("Giltighetstiden kan inte sluta innan den börjar.")
-        if (
-            self.municipality_id
-            and self.adopted_by_id
-            and self.adopted_by.municipality_id != self.municipality_id
-        ):
+        if self.municipality_id and self.adopted_by_id and self.adopted_by.municipality_id != self.municipality_id:
             errors["adopted_by"] = _("Organet hör till en annan kommun.")
         if errors:
             raise ValidationError(errors)
@@ -139,23 +135,15 @@ class PolicyGoal(Orderable):
         blank=True,
         help_text=_("T.ex. öka med minst 50 per år"),
     )
-    direction = models.CharField(
-        _("riktning"), max_length=10, choices=Direction.choices, blank=True
-    )
-    target_value = models.DecimalField(
-        _("målvärde"), max_digits=12, decimal_places=2, null=True, blank=True
-    )
-    target_unit = models.CharField(
-        _("enhet"), max_length=60, blank=True, help_text=_("T.ex. per år, procentenheter")
-    )
+    direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices, blank=True)
+    target_value = models.DecimalField(_("målvärde"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_unit = models.CharField(_("enhet"), max_length=60, blank=True, help_text=_("T.ex. per år, procentenheter"))
 
     panels = [
         FieldPanel("text"),
         FieldPanel("indicator"),
         FieldPanel("target"),
-        FieldRowPanel(
-            [FieldPanel("direction"), FieldPanel("target_value"), FieldPanel("target_unit")]
-        ),
+        FieldRowPanel([FieldPanel("direction"), FieldPanel("target_value"), FieldPanel("target_unit")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -166,22 +154,16 @@ class PolicyGoal(Orderable):
 class ReportingRequirement(Orderable):
     """A duty to report on the document to an organ at a stated frequency."""
 
-    document = ParentalKey(
-        PolicyDocumentPage, on_delete=models.CASCADE, related_name="reporting_requirements"
-    )
+    document = ParentalKey(PolicyDocumentPage, on_delete=models.CASCADE, related_name="reporting_requirements")
     report_to = models.ForeignKey(
         Organization, verbose_name=_("rapporteras till"), on_delete=models.PROTECT, related_name="+"
     )
-    rule_text = models.CharField(
-        _("regel som i dokumentet"), max_length=200, help_text=_("T.ex. två gånger per år")
-    )
+    rule_text = models.CharField(_("regel som i dokumentet"), max_length=200, help_text=_("T.ex. två gånger per år"))
     times_per_year = models.PositiveSmallIntegerField(_("gånger per år"), null=True, blank=True)
     description = models.TextField(_("vad rapporten ska innehålla"), blank=True)
 
     panels = [
-        FieldRowPanel(
-            [FieldPanel("report_to"), FieldPanel("rule_text"), FieldPanel("times_per_year")]
-        ),
+        FieldRowPanel([FieldPanel("report_to"), FieldPanel("rule_text"), FieldPanel("times_per_year")]),
         FieldPanel("description"),
     ]
 
@@ -190,16 +172,8 @@ class ReportingRequirement(Orderable):
         verbose_name_plural = _("rapporteringskrav")
 
     def clean(self):
-        if self.times_per_year is not None and (
-            self.times_per_year < 1 or 12 % self.times_per_year
-        ):
-            raise ValidationError(
-                {
-                    "times_per_year": _(
-                        "Ange 1, 2, 3, 4, 6 eller 12 gånger per år, eller lämna tomt."
-                    )
-                }
-            )
+        if self.times_per_year is not None and (self.times_per_year < 1 or 12 % self.times_per_year):
+            raise ValidationError({"times_per_year": _("Ange 1, 2, 3, 4, 6 eller 12 gånger per år, eller lämna tomt.")})
 
 
 class FocusArea(Orderable):

@@ -34,9 +34,7 @@ def test_an_assignment_close_to_its_due_date_is_due_soon(municipality, settings)
 
 
 def test_a_completed_assignment_was_still_overdue_before_it_was_completed(municipality):
-    assignment = make_assignment(
-        municipality, due_date=date(2020, 5, 31), completed_on=date(2020, 10, 1)
-    )
+    assignment = make_assignment(municipality, due_date=date(2020, 5, 31), completed_on=date(2020, 10, 1))
     assert assignment.status_on(date(2020, 9, 3)) == Assignment.Status.OVERDUE
     assert assignment.status_on(date(2020, 10, 2)) == Assignment.Status.DONE
     assert assignment.days_overdue(date(2020, 10, 2)) == 0
@@ -47,9 +45,7 @@ def test_an_assignment_without_due_date_says_so(municipality):
 
 
 def test_open_assignments_are_listed_before_closed_ones_most_urgent_first(municipality):
-    done = make_assignment(
-        municipality, "Klart", due_date=date(2020, 1, 1), completed_on=date(2020, 1, 1)
-    )
+    done = make_assignment(municipality, "Klart", due_date=date(2020, 1, 1), completed_on=date(2020, 1, 1))
     undated = make_assignment(municipality, "Odaterat")
     later = make_assignment(municipality, "Senare", due_date=date(2020, 12, 31))
     sooner = make_assignment(municipality, "Tidigare", due_date=date(2020, 5, 31))
@@ -70,9 +66,7 @@ def test_due_date_before_the_decision_is_refused(municipality):
 
 def test_overdue_assignment_is_flagged_in_the_public_register(client, municipality):
     make_assignment(municipality, "Gemensam målbild", due_date=date(2020, 5, 31))
-    make_assignment(
-        municipality, "Framtida uppdrag", due_date=date(2099, 1, 1), decided_on=date(2098, 1, 1)
-    )
+    make_assignment(municipality, "Framtida uppdrag", due_date=date(2099, 1, 1), decided_on=date(2098, 1, 1))
     response = client.get("/uppdrag/?status=overdue")
     content = response.content.decode()
     assert response.status_code == 200

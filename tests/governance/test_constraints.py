@@ -14,9 +14,7 @@ from tests import factories
 def minutes(home_page):
     municipality = factories.make_municipality("Exempelkommun")
     page = factories.make_municipality_page(home_page, municipality)
-    ksau = factories.make_organization(
-        municipality, "Kommunstyrelsens arbetsutskott", "subcommittee"
-    )
+    ksau = factories.make_organization(municipality, "Kommunstyrelsens arbetsutskott", "subcommittee")
     return factories.make_minutes(page, ksau)
 
 
@@ -38,9 +36,7 @@ def test_paragraph_number_uniqueness_is_enforced_by_the_database_too(minutes):
 
 def test_the_same_paragraph_number_may_appear_in_other_minutes(minutes):
     factories.make_paragraph(minutes, 80)
-    other = factories.make_minutes(
-        minutes.get_parent().specific, minutes.organization, date(2020, 5, 13)
-    )
+    other = factories.make_minutes(minutes.get_parent().specific, minutes.organization, date(2020, 5, 13))
     factories.make_paragraph(other, 80)
     assert MinutesParagraphPage.objects.filter(number=80).count() == 2
 
@@ -101,9 +97,7 @@ def test_a_post_resolves_to_whoever_held_it_on_a_date(db):
         start_date=date(2015, 1, 1),
         end_date=date(2020, 6, 30),
     )
-    Membership.objects.create(
-        person=after, organization=office, post=post, start_date=date(2020, 7, 1)
-    )
+    Membership.objects.create(person=after, organization=office, post=post, start_date=date(2020, 7, 1))
     assert post.holder_on(date(2020, 4, 15)) == before
     assert post.holder_on(date(2021, 1, 1)) == after
     assert post.holder_on(date(2010, 1, 1)) is None

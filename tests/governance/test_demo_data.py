@@ -12,13 +12,14 @@ from governance.models import (
     MinutesParagraphPage,
     MotionPage,
     NewsPage,
+    Person,
     PolicyDocumentPage,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_all_five_seed_documents_with_their_structure():
+def test_demo_imports_all_five_seed_documents_with_their_structure():
     call_command("load_demo_data", stdout=open("/dev/null", "w"))
     paragraph = MinutesParagraphPage.objects.get(number=80)
     assert paragraph.minutes.organization.abbreviation == "KSAU"
@@ -36,9 +37,7 @@ def test_demo_loads_all_five_seed_documents_with_their_structure():
 
 def test_demo_assignment_of_ksau_80_is_due_at_the_next_ksau_meeting():
     call_command("load_demo_data", stdout=open("/dev/null", "w"))
-    assignment = Assignment.objects.get(
-        decision__paragraph__number=80, deadline_text="på kommande möte"
-    )
+    assignment = Assignment.objects.get(decision__paragraph__number=80, deadline_text="på kommande möte")
     assert [post.label for post in assignment.assignee_posts.all()] == [
         "Kommundirektör",
         "Näringslivschef",
@@ -70,6 +69,15 @@ def test_demo_prints_a_login_for_each_role(capsys):
     assert get_user_model().objects.get(username="sekreterare").check_password("sekreterare-demo")
 
 
+def test_the_enkoping_kf_assignment_was_overdue_when_the_interpellation_was_filed():
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    assignment = Assignment.objects.get(municipality__name="Enköping", deadline_text="i maj")
+    assert assignment.decided_on.isoformat() == "2020-03-02"
+    assert assignment.report_to.name == "Kommunstyrelsen"
+    interpellation = InterpellationPage.objects.get()
+    assert assignment.status_on(interpellation.date) == Assignment.Status.OVERDUE
+
+
 def test_a_broken_fixture_is_reported_and_nothing_is_half_written(tmp_path):
     broken = {
         "parties": [],
@@ -78,14 +86,8 @@ def test_a_broken_fixture_is_reported_and_nothing_is_half_written(tmp_path):
                 "name": "Trasiga",
                 "slug": "trasiga",
                 "organizations": [],
-                "documents": [
-                    {
-                        "kind": "motion",
-                        "title": "Motion utan organ",
-                        "organization": "Finns inte",
-                        "date": "2021-01-01",
-                    }
-                ],
+                "people": [{"name": "Anna Andersson"}],
+                "memberships": [{"person": "Anna Andersson", "organization": "Finns inte"}],
             }
         ],
     }
@@ -93,7 +95,7 @@ def test_a_broken_fixture_is_reported_and_nothing_is_half_written(tmp_path):
     path.write_text(json.dumps(broken), encoding="utf-8")
     with pytest.raises(CommandError, match="Okänt organ 'Finns inte'"):
         call_command("load_demo_data", fixture=str(path), stdout=open("/dev/null", "w"))
-    assert not MotionPage.objects.exists()
+    assert not Person.objects.filter(name="Anna Andersson").exists()
     assert not get_user_model().objects.filter(username="sekreterare").exists()
 
 

@@ -67,9 +67,7 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.page,
             MinutesPage,
-            nested_form_data(
-                {"title": "KF 2021-03-18", "organization": self.council.pk, "date": "2021-03-18"}
-            ),
+            nested_form_data({"title": "KF 2021-03-18", "organization": self.council.pk, "date": "2021-03-18"}),
         )
         minutes = MinutesPage.objects.get(title="KF 2021-03-18")
         self.assertEqual(minutes.municipality, self.municipality)
@@ -82,9 +80,7 @@ class AdminCreationTests(WagtailPageTestCase):
                 {
                     "title": "Motion om arbetsmarknadsenhet",
                     "number": 23,
-                    "decisions": inline_formset(
-                        [{"text": "Motionen remitteras till kommunstyrelsen."}]
-                    ),
+                    "decisions": inline_formset([{"text": "Motionen remitteras till kommunstyrelsen."}]),
                 }
             ),
         )
@@ -108,9 +104,7 @@ class AdminCreationTests(WagtailPageTestCase):
                         [{"person": self.mover.pk, "party": self.party.pk, "role": "Gruppledare"}],
                         min=1,
                     ),
-                    "att_satser": inline_formset(
-                        [{"text": "att en ny arbetsmarknadsenhet inrättas"}], min=1
-                    ),
+                    "att_satser": inline_formset([{"text": "att en ny arbetsmarknadsenhet inrättas"}], min=1),
                     "actions": inline_formset([]),
                 }
             ),
@@ -190,9 +184,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "title": "Ny arbetsmarknadsstrategi",
                     "date": "2016-07-13",
                     "lead": "En ny strategi antogs.",
-                    "body": streamfield(
-                        [("section", {"heading": "Ska koncentrera", "text": "Text."})]
-                    ),
+                    "body": streamfield([("section", {"heading": "Ska koncentrera", "text": "Text."})]),
                 }
             ),
         )

@@ -27,25 +27,17 @@ def place(home_page):
     return {
         "municipality": municipality,
         "page": factories.make_municipality_page(home_page, municipality),
-        "council": factories.make_organization(
-            municipality, "Kommunfullmäktige", "council", abbreviation="KF"
-        ),
-        "board": factories.make_organization(
-            municipality, "Kommunstyrelsen", "executive", abbreviation="KS"
-        ),
+        "council": factories.make_organization(municipality, "Kommunfullmäktige", "council", abbreviation="KF"),
+        "board": factories.make_organization(municipality, "Kommunstyrelsen", "executive", abbreviation="KS"),
     }
 
 
 def body(*sections):
-    return DocumentBodyBlock().to_python(
-        [{"type": "section", "value": {"heading": h, "text": t}} for h, t in sections]
-    )
+    return DocumentBodyBlock().to_python([{"type": "section", "value": {"heading": h, "text": t}} for h, t in sections])
 
 
 def test_minutes_page_lists_its_paragraphs_with_their_decisions(client, place):
-    minutes = factories.make_minutes(
-        place["page"], place["board"], date(2020, 4, 15), is_extract=True
-    )
+    minutes = factories.make_minutes(place["page"], place["board"], date(2020, 4, 15), is_extract=True)
     factories.make_paragraph(minutes, 81, "Budgetuppföljning", ["Informationen noteras."])
     factories.make_paragraph(
         minutes,
@@ -111,9 +103,7 @@ def test_motion_page_shows_movers_att_satser_status_and_one_year_date(client, pl
         )
     ]
     motion.att_satser = [AttSats(text="att en ny arbetsmarknadsenhet inrättas i kommunen")]
-    motion.actions = [
-        MotionAction(date=date(2021, 3, 18), classification="filed", organization=place["council"])
-    ]
+    motion.actions = [MotionAction(date=date(2021, 3, 18), classification="filed", organization=place["council"])]
     factories.publish(place["page"], motion)
     content = client.get(motion.url).content.decode()
     assert "Kjell Axell (S), Gruppledare, Socialnämnden" in content
@@ -124,9 +114,7 @@ def test_motion_page_shows_movers_att_satser_status_and_one_year_date(client, pl
 
 def test_interpellation_page_shows_questions_with_their_answers(client, place):
     asker = factories.make_person(place["municipality"], "Sven Jansson", factories.make_party("S"))
-    chair = factories.make_person(
-        place["municipality"], "Mats Flodin", factories.make_party("M", "Moderaterna")
-    )
+    chair = factories.make_person(place["municipality"], "Mats Flodin", factories.make_party("M", "Moderaterna"))
     page = InterpellationPage(
         title="Interpellation om arbetsmarknadsenheten",
         slug="interpellation",
@@ -138,17 +126,13 @@ def test_interpellation_page_shows_questions_with_their_answers(client, place):
         answered_by_role="Ordförande utbildnings- & arbetsmarknadsnämnden",
     )
     page.questions = [
-        InterpellationQuestion(
-            number=1, question="Varför har arbetet gått i stå?", answer="Arbetet är högst levande."
-        ),
+        InterpellationQuestion(number=1, question="Varför har arbetet gått i stå?", answer="Arbetet är högst levande."),
         InterpellationQuestion(number=2, question="Finns det någon tidsplan?", answer=""),
     ]
     factories.publish(place["page"], page)
     content = client.get(page.url).content.decode()
     assert "Sven Jansson (S)" in content and "Mats Flodin (M)" in content
-    assert content.index("Varför har arbetet gått i stå?") < content.index(
-        "Arbetet är högst levande."
-    )
+    assert content.index("Varför har arbetet gått i stå?") < content.index("Arbetet är högst levande.")
     assert "Finns det någon tidsplan?" in content
     assert "Besvarad" in content
 
@@ -173,17 +157,12 @@ def test_policy_page_shows_goals_targets_and_reporting_schedule(client, place):
         )
     ]
     page.reporting_requirements = [
-        ReportingRequirement(
-            report_to=place["board"], rule_text="två gånger per år", times_per_year=2
-        )
+        ReportingRequirement(report_to=place["board"], rule_text="två gånger per år", times_per_year=2)
     ]
     factories.publish(place["page"], page)
     content = client.get(page.url).content.decode()
     assert "KK 2021-000274 628" in content
-    assert (
-        "Antalet arbetstillfällen, dagbefolkning" in content
-        and "öka med minst 50 per år" in content
-    )
+    assert "Antalet arbetstillfällen, dagbefolkning" in content and "öka med minst 50 per år" in content
     assert "två gånger per år" in content
     for due in ["2022-06-30", "2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31"]:
         assert due in content

@@ -23,18 +23,14 @@ def test_next_meeting_rule_uses_the_organs_calendar(db):
 
 
 def test_next_meeting_rule_says_so_when_no_meeting_is_scheduled(db):
-    ks = factories.make_organization(
-        factories.make_municipality(), "Kommunstyrelsen", abbreviation="KS"
-    )
+    ks = factories.make_organization(factories.make_municipality(), "Kommunstyrelsen", abbreviation="KS")
     due = due_date_for("Återkoppling ska ske på nästa sammanträde", date(2020, 4, 15), ks)
     assert due.date is None
     assert "inget möte är inplanerat" in due.explanation
 
 
 def test_cancelled_meetings_do_not_count_as_the_next_meeting(db):
-    ks = factories.make_organization(
-        factories.make_municipality(), "Kommunstyrelsen", abbreviation="KS"
-    )
+    ks = factories.make_organization(factories.make_municipality(), "Kommunstyrelsen", abbreviation="KS")
     factories.make_meeting(ks, date(2020, 5, 5), status="cancelled")
     factories.make_meeting(ks, date(2020, 5, 19))
     assert due_date_for("kommande möte", date(2020, 4, 15), ks).date == date(2020, 5, 19)

@@ -1,9 +1,12 @@
 """Load the demo: a portal home page, the five seed documents, and a user for each role.
 
-The documents come from `fixtures/demo.json`, structured by hand from the five real
-documents in `shared/seeds/`. To change the demo, edit that file and run
-`python manage.py load_demo_data --reset`. Running without `--reset` is idempotent:
-what already exists is kept, so `make run` can call it every time.
+The documents are produced by importing the five real texts in `fixtures/seeds/`
+(copies of `shared/seeds/`) with the same importer secretaries use. `fixtures/demo.json`
+holds what a text cannot tell: municipality codes, who holds which post, the organs'
+meeting calendars, and which person is which demo user, plus the list of files to
+import. To change the demo, edit those files and run
+`python manage.py load_demo_data --reset`. Without `--reset` the command is idempotent,
+so `make run` can call it every time.
 """
 
 import json
@@ -15,7 +18,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from governance.loading import LoadError, load_structured_data
+from governance.importer.pipeline import Overrides, parse_file
+from governance.importer.writer import DocumentWriter
+from governance.loading import LoadError, load_registers
 from governance.models import HomePage, Municipality
 from governance.roles import COUNCILLORS, OFFICIALS, SECRETARIES, ensure_role_groups
 
@@ -46,9 +51,7 @@ class Command(BaseCommand):
     help = "Load the demo site: home page, the five seed documents and demo users for each role."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--reset", action="store_true", help="Delete the demo pages and registers first."
-        )
+        parser.add_argument("--reset", action="store_true", help="Delete the demo pages and registers first.")
         parser.add_argument("--fixture", default=str(DEMO_FIXTURE), help="Structured data file.")
 
     def handle(self, *args, **options):
@@ -67,21 +70,36 @@ class Command(BaseCommand):
             groups = ensure_role_groups(home)
             self._users(groups)
             try:
-                report = load_structured_data(data, home)
+                load_registers(data, home)
             except LoadError as error:
                 raise CommandError(f"Demodata kunde inte läsas in: {error}") from error
+            statuses = self._import_documents(data.get("imports", []), path.parent, home)
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demodata: {len(report.created)} dokument skapade, "
-                f"{len(report.skipped)} fanns redan, {report.assignments} uppdrag skapade."
+                f"Demodata: {statuses.count('created')} dokument skapade, "
+                f"{statuses.count('unchanged')} oförändrade, {statuses.count('updated')} uppdaterade."
             )
         )
         self.stdout.write("Inloggningar (endast för demo):")
         for username, password, group, _superuser, purpose in DEMO_USERS:
-            self.stdout.write(
-                f"  {username:<14} {password:<20} {group or 'superuser':<18} {purpose}"
-            )
+            self.stdout.write(f"  {username:<14} {password:<20} {group or 'superuser':<18} {purpose}")
+
+    def _import_documents(self, imports, base, home):
+        """Import each listed text; any failure stops the demo load with the reason."""
+        from governance.management.commands.import_documents import organ_resolver
+
+        statuses = []
+        for entry in imports:
+            file = base / entry["file"]
+            overrides = Overrides(entry.get("kind"), entry.get("municipality"), entry.get("organization"))
+            parsed = parse_file(file, overrides, organ_resolver(entry.get("municipality")))
+            if parsed.ok and not entry.get("municipality"):
+                parsed = parse_file(file, overrides, organ_resolver(parsed.data.get("municipality")))
+            if not parsed.ok:
+                raise CommandError(f"Demodokumentet {file.name} kunde inte läsas in: {'; '.join(parsed.errors)}")
+            statuses.append(DocumentWriter(home).write(parsed).status)
+        return statuses
 
     def _reset(self):
         for page in HomePage.objects.all():
@@ -126,9 +144,7 @@ class Command(BaseCommand):
     def _users(self, groups):
         User = get_user_model()
         for username, password, group, superuser, _purpose in DEMO_USERS:
-            user, created = User.objects.get_or_create(
-                username=username, defaults={"email": f"{username}@example.org"}
-            )
+            user, created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
             if created:
                 user.set_password(password)
                 user.is_staff = superuser

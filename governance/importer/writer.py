@@ -1,0 +1,411 @@
+"""Store parsed documents as pages, rows and assignments, idempotently.
+
+A document is identified by its municipality, kind and slug. Importing the same text
+again changes nothing; a changed text updates the existing pages through a new revision,
+so the page history shows what the re-import changed. Each document is written in one
+transaction by the caller.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.text import slugify
+
+from governance.blocks import DocumentBodyBlock
+from governance.models import (
+    Assignment,
+    AttSats,
+    Case,
+    DecisionItem,
+    FocusArea,
+    InterpellationPage,
+    InterpellationQuestion,
+    MinutesPage,
+    MinutesParagraphPage,
+    MotionAction,
+    MotionMover,
+    MotionPage,
+    Municipality,
+    MunicipalityPage,
+    NewsPage,
+    Organization,
+    Party,
+    Person,
+    PolicyDocumentPage,
+    PolicyGoal,
+    Post,
+    ReportingRequirement,
+)
+from workflows.deadlines import due_date_for
+
+
+@dataclass
+class WriteResult:
+    status: str = "created"  # created | updated | unchanged
+    page: object = None
+    paragraphs: dict = field(default_factory=lambda: {"created": 0, "updated": 0})
+    decisions: int = 0
+    assignments: dict = field(default_factory=lambda: {"created": 0, "updated": 0})
+    fulfilments_unmatched: list = field(default_factory=list)
+
+
+def _date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def organization_classification(name):
+    lowered = name.lower()
+    if "fullmäktige" in lowered:
+        return Organization.Classification.COUNCIL
+    if "utskott" in lowered or "beredning" in lowered:
+        return Organization.Classification.SUBCOMMITTEE
+    if lowered.startswith("kommunstyrelse") or lowered == "kommunstyrelsen":
+        return Organization.Classification.EXECUTIVE
+    if "nämnd" in lowered:
+        return Organization.Classification.COMMITTEE
+    if lowered.endswith((" ab", "bolaget")):
+        return Organization.Classification.COMPANY
+    return Organization.Classification.ADMINISTRATION
+
+
+def post_base_form(word):
+    """ "kommundirektören" → "kommundirektör", "ordföranden" → "ordförande"."""
+    lowered = word.lower()
+    if lowered.endswith("nden"):
+        return word[:-1]
+    if lowered.endswith("en"):
+        return word[:-2]
+    return word
+
+
+class Registers:
+    """Finds or creates the municipality's organs, people, posts, parties and cases."""
+
+    def __init__(self, municipality):
+        self.municipality = municipality
+
+    def organization(self, name, abbreviation=""):
+        if not name:
+            return None
+        name = " ".join(name.split())
+        name = name[0].upper() + name[1:]
+        existing = (
+            Organization.objects.filter(municipality=self.municipality, name__iexact=name).first()
+            or Organization.objects.filter(municipality=self.municipality, abbreviation__iexact=name).first()
+        )
+        if existing:
+            if abbreviation and not existing.abbreviation:
+                existing.abbreviation = abbreviation
+                existing.save(update_fields=["abbreviation"])
+            return existing
+        return Organization.objects.create(
+            municipality=self.municipality,
+            name=name,
+            abbreviation=abbreviation,
+            classification=organization_classification(name),
+        )
+
+    def party(self, abbreviation):
+        if not abbreviation:
+            return None
+        party = (
+            Party.objects.filter(abbreviation=abbreviation, municipality__isnull=True).first()
+            or Party.objects.filter(abbreviation=abbreviation, municipality=self.municipality).first()
+        )
+        if party is None:
+            party = Party.objects.create(name=abbreviation, abbreviation=abbreviation, municipality=self.municipality)
+        return party
+
+    def person(self, name, party=""):
+        if not name:
+            return None
+        person, created = Person.objects.get_or_create(
+            municipality=self.municipality, name=name, defaults={"party": self.party(party)}
+        )
+        if not created and party and not person.party_id:
+            person.party = self.party(party)
+            person.save(update_fields=["party"])
+        return person
+
+    def post(self, label, organization):
+        base = post_base_form(label)
+        existing = (
+            Post.objects.filter(organization__municipality=self.municipality).filter(label__iexact=base).first()
+            or Post.objects.filter(organization__municipality=self.municipality, label__iexact=label).first()
+        )
+        if existing:
+            return existing
+        kind = Post.Kind.ELECTED if re.search(r"ordförande|råd$", base, re.I) else Post.Kind.OFFICIAL
+        return Post.objects.create(organization=organization, label=base[0].upper() + base[1:], kind=kind)
+
+    def case(self, case_number):
+        if not case_number:
+            return None
+        case, _created = Case.objects.get_or_create(
+            municipality=self.municipality, case_number=" ".join(case_number.split())
+        )
+        return case
+
+
+def municipality_for(name, home_page):
+    """The municipality and its page, created on first import."""
+    slug = slugify(name) or "kommun"
+    municipality = (
+        Municipality.objects.filter(name__iexact=name).first() or Municipality.objects.filter(slug=slug).first()
+    )
+    if municipality is None:
+        municipality = Municipality.objects.create(name=name, official_name=f"{name} kommun", slug=slug)
+    page = MunicipalityPage.objects.filter(municipality=municipality).first()
+    if page is None:
+        page = MunicipalityPage(title=str(municipality), slug=municipality.slug, municipality=municipality)
+        home_page.add_child(instance=page)
+        page.save_revision().publish()
+    return municipality, page
+
+
+def _body(sections):
+    return DocumentBodyBlock().to_python(
+        [{"type": "section", "value": {"heading": s["heading"], "text": s["text"]}} for s in sections if s.get("text")]
+    )
+
+
+class DocumentWriter:
+    """Writes one parsed document (see `pipeline.parse_text`) below a home page."""
+
+    def __init__(self, home_page):
+        self.home_page = home_page
+
+    def write(self, parsed):
+        data = parsed.data
+        self.municipality, self.parent = municipality_for(data["municipality"], self.home_page)
+        self.registers = Registers(self.municipality)
+        self.result = WriteResult()
+        kind = data["kind"]
+        date_part = f"-{_date(data['date']).isoformat()}" if kind == "minutes" and data.get("date") else ""
+        slug = (slugify(data["title"])[:70] + date_part).strip("-") or "dokument"
+        model = {
+            "minutes": MinutesPage,
+            "motion": MotionPage,
+            "interpellation": InterpellationPage,
+            "policy": PolicyDocumentPage,
+            "news": NewsPage,
+        }[kind]
+        existing = model.objects.child_of(self.parent).filter(slug=slug).first()
+        if existing and existing.source_text == parsed.text:
+            self.result.status = "unchanged"
+            self.result.page = existing
+            return self.result
+        page = existing or model(slug=slug)
+        self.result.status = "updated" if existing else "created"
+        page.title = data["title"][:255]
+        page.source_text = parsed.text
+        page.date = _date(data.get("date"))
+        page.organization = self.registers.organization(
+            data.get("organization"), data.get("organization_abbreviation", "")
+        )
+        page.case = self.registers.case(data.get("case_number"))
+        getattr(self, f"_{kind}")(page, data)
+        return self.result
+
+    def _save(self, page, parent=None):
+        if page.pk is None:
+            (parent or self.parent).add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    # Kinds -------------------------------------------------------------------------
+
+    def _minutes(self, page, data):
+        page.is_extract = bool(data.get("is_extract"))
+        self._save(page)
+        self.result.page = page
+        for row in data["paragraphs"]:
+            self._paragraph(page, row)
+
+    def _paragraph(self, minutes, row):
+        paragraph = MinutesParagraphPage.objects.child_of(minutes).filter(number=row["number"]).first()
+        created = paragraph is None
+        paragraph = paragraph or MinutesParagraphPage(number=row["number"], slug=f"p{row['number']}")
+        paragraph.title = (row["title"] or f"§ {row['number']}")[:255]
+        paragraph.case = self.registers.case(row.get("case_number"))
+        paragraph.proposal = row.get("proposal", "")
+        paragraph.summary = row.get("summary", "")
+        paragraph.presenter_text = row.get("presenter", "")[:300]
+        paragraph.reservations = "\n\n".join(row.get("reservations", []))
+        paragraph.votes = row.get("votes", "")
+        existing_items = list(paragraph.decisions.all()) if not created else []
+        items = []
+        for index, text in enumerate(row["decisions"]):
+            item = existing_items[index] if index < len(existing_items) else DecisionItem()
+            item.text = text
+            items.append(item)
+        paragraph.decisions = items
+        self._save(paragraph, parent=minutes)
+        self.result.paragraphs["created" if created else "updated"] += 1
+        self.result.decisions += len(items)
+        decisions = list(paragraph.decisions.order_by("sort_order"))
+        for found in row.get("assignments", []):
+            decision = decisions[found["decision"]] if found.get("decision") is not None else None
+            self._assignment(
+                found,
+                minutes.date,
+                decision=decision,
+                source_page=paragraph,
+                decided_by=minutes.organization,
+            )
+        for fulfilment in row.get("fulfilments", []):
+            self._fulfilment(fulfilment, minutes.date)
+
+    def _motion(self, page, data):
+        page.background = data.get("background", "")
+        page.proposal = data.get("proposal", "")
+        page.place_and_date_text = data.get("place_and_date_text", "")
+        page.movers = [
+            MotionMover(
+                person=self.registers.person(mover["name"], mover.get("party", "")),
+                party=self.registers.party(mover.get("party")),
+                role=mover.get("role", "")[:200],
+            )
+            for mover in data.get("movers", [])
+        ]
+        page.att_satser = [AttSats(text=text) for text in data.get("att_satser", [])]
+        if not page.actions.exists() and page.date:
+            page.actions = [
+                MotionAction(
+                    date=page.date,
+                    classification=MotionAction.Classification.FILED,
+                    organization=page.organization,
+                )
+            ]
+        self.result.page = self._save(page)
+
+    def _interpellation(self, page, data):
+        asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
+        page.asker = self.registers.person(asker["name"], asker.get("party", ""))
+        page.asker_role = asker.get("role", "")[:200]
+        page.addressee = self.registers.person(addressee["name"], addressee.get("party", ""))
+        page.addressee_role = addressee.get("role", "")[:200]
+        page.introduction = data.get("introduction", "")
+        page.answered_by = self.registers.person(answer.get("by")) if answer.get("by") else None
+        page.answered_by_role = answer.get("role", "")[:200]
+        page.answered_on = _date(answer.get("date"))
+        page.answer_introduction = answer.get("introduction", "")
+        page.questions = [
+            InterpellationQuestion(number=row["number"], question=row["question"], answer=row.get("answer", ""))
+            for row in data.get("question_rows", [])
+        ]
+        self.result.page = self._save(page)
+        for promise in data.get("promises", []):
+            self._assignment(promise, page.date, source_page=page)
+        for referenced in data.get("referenced_assignments", []):
+            self._assignment(
+                referenced,
+                _date(referenced.get("decided_on")) or page.date,
+                source_page=page,
+                decided_by=self.registers.organization(referenced.get("decided_by"))
+                if referenced.get("decided_by")
+                else None,
+            )
+
+    def _policy(self, page, data):
+        page.document_type = data["document_type"]
+        page.adopted_by = self.registers.organization(data.get("adopted_by"))
+        page.valid_from = _date(data.get("valid_from"))
+        page.valid_until = _date(data.get("valid_until"))
+        page.validity_text = data.get("validity_text", "")[:100]
+        page.applies_to = data.get("applies_to", "")[:200]
+        page.document_owner = data.get("document_owner", "")[:200]
+        page.publication = data.get("publication", "")[:200]
+        page.summary = data.get("summary", "")
+        page.body = _body(data.get("sections", []))
+        page.goals = [
+            PolicyGoal(
+                text=goal["text"],
+                indicator=goal.get("indicator", ""),
+                target=goal.get("target", "")[:200],
+                direction=goal.get("direction", ""),
+                target_value=goal.get("target_value"),
+                target_unit=goal.get("target_unit", "")[:60],
+            )
+            for goal in data.get("goals", [])
+        ]
+        page.reporting_requirements = [
+            ReportingRequirement(
+                report_to=self.registers.organization(requirement["to"]),
+                rule_text=requirement["rule"],
+                times_per_year=requirement.get("times_per_year"),
+            )
+            for requirement in data.get("reporting", [])
+        ]
+        page.focus_areas = [FocusArea(text=text) for text in data.get("focus_areas", [])]
+        self.result.page = self._save(page)
+
+    def _news(self, page, data):
+        page.lead = data.get("lead", "")
+        page.body = _body(data.get("sections", []))
+        page.source_name = data.get("source_name", "")
+        self.result.page = self._save(page)
+
+    # Assignments -------------------------------------------------------------------
+
+    def _assignment(self, found, decided_on, decision=None, source_page=None, decided_by=None):
+        if decided_on is None:
+            return None
+        report_to = self.registers.organization(found.get("report_to")) if found.get("report_to") else None
+        due = due_date_for(found.get("deadline_text", ""), decided_on, report_to)
+        title = found["task"].rstrip(".")
+        title = title if len(title) <= 120 else title[:117].rsplit(" ", 1)[0] + " …"
+        assignment = Assignment.objects.filter(
+            municipality=self.municipality,
+            source_text=found["source"],
+            decided_on=decided_on,
+            task=found["task"],
+        ).first()
+        created = assignment is None
+        assignment = assignment or Assignment(municipality=self.municipality, decided_on=decided_on)
+        assignment.title = title
+        assignment.task = found["task"]
+        assignment.source_text = found["source"]
+        assignment.decision = decision
+        assignment.source_page = source_page
+        assignment.report_to = report_to
+        assignment.deadline_text = found.get("deadline_text", "")[:200]
+        assignment.due_date = due.date
+        assignment.due_explanation = due.explanation[:300]
+        assignment.save()
+        owner = decided_by or (
+            source_page.specific.organization if source_page and hasattr(source_page.specific, "organization") else None
+        )
+        posts, people, organizations = [], [], []
+        for name, kind in zip(found.get("assignees", []), found.get("assignee_kinds", []), strict=False):
+            if kind == "post":
+                posts.append(
+                    self.registers.post(name, owner or report_to or self.registers.organization("Kommunstyrelsen"))
+                )
+            elif kind == "organization":
+                organizations.append(self.registers.organization(name))
+            else:
+                people.append(self.registers.person(name))
+        assignment.assignee_posts.set(posts)
+        assignment.assignee_people.set(people)
+        assignment.assignee_organizations.set(organizations)
+        self.result.assignments["created" if created else "updated"] += 1
+        return assignment
+
+    def _fulfilment(self, fulfilment, decided_on):
+        if not (fulfilment.get("assignment_date") and fulfilment.get("assignment_paragraph")):
+            self.result.fulfilments_unmatched.append(fulfilment["source"])
+            return
+        matches = Assignment.objects.filter(
+            municipality=self.municipality,
+            decided_on=_date(fulfilment["assignment_date"]),
+            decision__paragraph__number=fulfilment["assignment_paragraph"],
+        )
+        if not matches.exists():
+            self.result.fulfilments_unmatched.append(fulfilment["source"])
+            return
+        if fulfilment["fulfilled"]:
+            matches.update(completed_on=decided_on)

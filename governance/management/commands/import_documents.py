@@ -1,0 +1,133 @@
+"""Import minutes, motions, interpellations, policy documents and news from .txt/.pdf files.
+
+Each file is parsed, then written in its own transaction: a file that fails leaves
+nothing behind, the run goes on with the next file, and the command exits non-zero if
+any file failed. `--dry-run --format json` prints what would be created without writing.
+"""
+
+import json
+import sys
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from governance.importer.detect import KINDS
+from governance.importer.pipeline import Overrides, collect_files, parse_file, to_json
+from governance.importer.writer import DocumentWriter
+from governance.models import HomePage, Organization
+
+
+def organ_resolver(municipality_name):
+    """Look up an organ (read-only) so "kommande möte" can be dated from its calendar."""
+
+    def resolve(name):
+        if not (municipality_name and name):
+            return None
+        return Organization.objects.filter(
+            municipality__name__iexact=municipality_name, name__iexact=" ".join(name.split())
+        ).first()
+
+    return resolve
+
+
+class Progress:
+    """A one-line progress bar on stderr for runs over many files."""
+
+    def __init__(self, total, stream, enabled):
+        self.total, self.stream, self.enabled, self.done = total, stream, enabled and total > 1, 0
+
+    def step(self, label):
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * self.done / self.total)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:40]:<40}")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    help = "Import governance documents (.txt, .pdf) from files and folders."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files or folders to import.")
+        parser.add_argument("--kind", choices=KINDS, help="Document kind, when detection guesses wrong.")
+        parser.add_argument("--municipality", help="Municipality name, when the text does not say.")
+        parser.add_argument("--organization", help="Organ name, when the text does not say.")
+        parser.add_argument("--dry-run", action="store_true", help="Parse and report; write nothing.")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, **options):
+        files = collect_files(options["paths"])
+        if not files:
+            raise CommandError("Inga .txt- eller .pdf-filer hittades.")
+        overrides = Overrides(options["kind"], options["municipality"], options["organization"])
+        home = None if options["dry_run"] else HomePage.objects.first()
+        if not options["dry_run"] and home is None:
+            raise CommandError("Webbplatsen saknar startsida; kör `manage.py load_demo_data` först.")
+        progress = Progress(len(files), sys.stderr, not options["no_progress"] and options["format"] == "text")
+        totals = Counter()
+        reports = []
+        failures = []
+        for path in files:
+            municipality_hint = overrides.municipality
+            parsed = parse_file(path, overrides, organ_resolver(municipality_hint))
+            if parsed.ok and not municipality_hint:
+                # Re-date "kommande möte" once the municipality is known from the text.
+                parsed = parse_file(path, overrides, organ_resolver(parsed.data.get("municipality")))
+            progress.step(path.name)
+            reports.append(parsed)
+            if not parsed.ok:
+                failures.append((path, parsed.errors))
+                totals["failed"] += 1
+                continue
+            if options["dry_run"]:
+                totals["parsed"] += 1
+                totals["paragraphs"] += len(parsed.data.get("paragraphs", []))
+                totals["decisions"] += sum(len(p["decisions"]) for p in parsed.data.get("paragraphs", []))
+                totals["assignments"] += sum(len(p["assignments"]) for p in parsed.data.get("paragraphs", []))
+                continue
+            try:
+                with transaction.atomic():
+                    result = DocumentWriter(home).write(parsed)
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
+                failures.append((path, [f"kunde inte sparas: {error}"]))
+                parsed.errors.append(f"kunde inte sparas: {error}")
+                totals["failed"] += 1
+                continue
+            totals[result.status] += 1
+            totals["paragraphs_created"] += result.paragraphs["created"]
+            totals["paragraphs_updated"] += result.paragraphs["updated"]
+            totals["decisions"] += result.decisions
+            totals["assignments_created"] += result.assignments["created"]
+            totals["assignments_updated"] += result.assignments["updated"]
+
+        if options["format"] == "json":
+            self.stdout.write(json.dumps({"documents": [to_json(p) for p in reports]}, ensure_ascii=False, indent=2))
+        else:
+            for path, errors in failures:
+                for error in errors:
+                    self.stderr.write(f"MISSLYCKADES {path}: {error}")
+            self.stdout.write(self._summary(totals, options["dry_run"]))
+        if failures:
+            raise CommandError(f"{len(failures)} av {len(files)} filer kunde inte importeras.")
+
+    @staticmethod
+    def _summary(totals, dry_run):
+        if dry_run:
+            return (
+                f"Provkörning (inget sparat): {totals['parsed']} dokument tolkade, {totals['failed']} misslyckade; "
+                f"{totals['paragraphs']} paragrafer, {totals['decisions']} beslutspunkter, "
+                f"{totals['assignments']} uppdrag."
+            )
+        return (
+            f"Dokument: {totals['created']} skapade, {totals['updated']} uppdaterade, "
+            f"{totals['unchanged']} oförändrade, {totals['failed']} misslyckade. "
+            f"Paragrafer: {totals['paragraphs_created']} skapade, {totals['paragraphs_updated']} uppdaterade. "
+            f"Beslutspunkter: {totals['decisions']}. "
+            f"Uppdrag: {totals['assignments_created']} skapade, {totals['assignments_updated']} uppdaterade."
+        )
