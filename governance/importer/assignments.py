@@ -107,17 +107,21 @@ def split_assignees(phrase):
     return [part.strip()[0].upper() + part.strip()[1:] for part in parts if part.strip() and len(part.split()) <= 8]
 
 
+ORGANIZATION_SUFFIX = re.compile(
+    r"(nämnd|nämnden|styrelse|styrelsen|kontoret|förvaltning|förvaltningen|utskott|utskottet|fullmäktige"
+    r"|enhet|enheten|bolag|bolaget|\bab|avdelning|avdelningen)$"
+)
+POST_SUFFIX = re.compile(
+    r"(chef|chefen|direktör|direktören|ordförande|ordföranden|sekreterare|sekreteraren|ansvarig|ansvarige"
+    r"|råd|rådet|samordnare|samordnaren)$"
+)
+
+
 def assignee_kind(name):
     lowered = name.lower()
-    if re.search(
-        r"(nämnd|nämnden|styrelse|styrelsen|kontoret|förvaltning|förvaltningen|utskott|utskottet|fullmäktige|enhet|enheten|bolag|bolaget|\bab\b|avdelning|avdelningen)$",
-        lowered,
-    ):
+    if ORGANIZATION_SUFFIX.search(lowered):
         return "organization"
-    if re.search(
-        r"(chef|chefen|direktör|direktören|ordförande|ordföranden|sekreterare|sekreteraren|ansvarig|ansvarige|råd|rådet|samordnare|samordnaren)$",
-        lowered,
-    ):
+    if POST_SUFFIX.search(lowered):
         return "post"
     return "person"
 

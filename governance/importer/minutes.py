@@ -72,6 +72,8 @@ def _clean_case_number(value):
 
 
 def _heading_key(line):
+    if len(line) > 72 or not line.strip():
+        return None
     normalized = line.strip().rstrip(":").strip().lower()
     if normalized in SECTION_HEADINGS:
         return SECTION_HEADINGS[normalized]
