@@ -107,6 +107,23 @@ def sentences(text):
     return [s.strip() for s in SENTENCE_END.split(text or "") if s.strip()]
 
 
+BULLET_LINE = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)])\s+")
+
+
+def _join_block(block):
+    """One paragraph; a bulleted list keeps one line per item."""
+    lines = block.splitlines()
+    if not any(BULLET_LINE.match(line) for line in lines):
+        return join_lines(lines)
+    items = []
+    for line in lines:
+        if BULLET_LINE.match(line) or not items:
+            items.append([line.strip()])
+        elif line.strip():
+            items[-1].append(line.strip())
+    return "\n".join(join_lines(item) for item in items)
+
+
 def paragraphs(text):
-    """Blank-line separated blocks, each joined into one line."""
-    return [join_lines(block.splitlines()) for block in re.split(r"\n\s*\n", text or "") if block.strip()]
+    """Blank-line separated blocks, broken lines joined, bullet items kept one per line."""
+    return [_join_block(block) for block in re.split(r"\n\s*\n", text or "") if block.strip()]

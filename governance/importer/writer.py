@@ -185,7 +185,8 @@ class DocumentWriter:
         self.result = WriteResult()
         kind = data["kind"]
         date_part = f"-{_date(data['date']).isoformat()}" if kind == "minutes" and data.get("date") else ""
-        slug = (slugify(data["title"])[:70] + date_part).strip("-") or "dokument"
+        base = slugify(data["title"])[:70]
+        slug = (base if date_part[1:] in base else base + date_part).strip("-") or "dokument"
         model = {
             "minutes": MinutesPage,
             "motion": MotionPage,
