@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from governance import views as governance_views
+from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("uppdrag/", governance_views.AssignmentRegisterView.as_view(), name="assignment_register"),
+    path("sok/", search_views.search_page, name="search"),
+    path("api/search/", search_views.api_search, name="api_search"),
 ]
 
 if settings.DEBUG:

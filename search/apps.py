@@ -9,3 +9,6 @@ class SearchConfig(AppConfig):
     label = "decision_search"
     verbose_name = _("Sök i beslutshistoriken")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -133,3 +133,11 @@ LOGIN_URL = "wagtailadmin_login"
 
 # Days before a due date at which an assignment counts as "due soon".
 BESLUTSSPAR_DUE_SOON_DAYS = int(os.environ.get("BESLUTSSPAR_DUE_SOON_DAYS", "14"))
+
+# Search engine: a cluster when ELASTICSEARCH_URL is set, else the embedded osmem-server.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "beslutsspar-")
+SEARCH_REQUEST_TIMEOUT = float(os.environ.get("SEARCH_REQUEST_TIMEOUT", "10"))

@@ -1,5 +1,7 @@
 """Test run: fast hashing, in-memory cache and e-mail, same database choice as base."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +14,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests share one engine (embedded, or ELASTICSEARCH_URL's cluster) under their own prefix.
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", f"test-{os.getpid()}-")
+SEARCH_REQUEST_TIMEOUT = 5

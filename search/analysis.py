@@ -1,0 +1,158 @@
+"""Swedish text analysis done in the application, so every engine behaves the same.
+
+Engines differ in compound handling (the embedded engine shows sub-words in `_analyze`
+but does not match them), so compounds are split here, at index time and at query time:
+"arbetsmarknadsenhet" is indexed with the parts "arbetsmarknad" and "enhet", and a query
+for it also looks for both parts. Stemming and stop words stay in the engine's analyzer,
+which every supported engine implements the same way (`stemmer` language `swedish`).
+
+The vocabulary is wordfreq's Swedish frequency list (code Apache-2.0, data CC-BY-SA 4.0,
+https://github.com/rspeer/wordfreq), 340,000 words with their frequencies: a split is
+accepted only when every part is a word in common use.
+"""
+
+import math
+import re
+from functools import lru_cache
+
+#: Snowball's Swedish stop word list (BSD), given explicitly because engines differ in
+#: whether "_swedish_" works; shared by the index analyzer and the query parser.
+SWEDISH_STOP_WORDS = (
+    "och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du "
+    "henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp "
+    "vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv "
+    "detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan "
+    "vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt "
+    "våra ert era vilkas"
+).split()
+
+STOP_WORDS = frozenset(SWEDISH_STOP_WORDS)
+WORD = re.compile(r"[a-zåäöéü0-9]+", re.IGNORECASE)
+MIN_WORD = 8  # shorter words are rarely compounds worth splitting
+MIN_PART = 3
+LINKING = ("s", "e", "a", "u", "o")  # fogemorfem: arbetsmarknad-s-enhet, gäst-a-bud …
+
+
+@lru_cache(maxsize=1)
+def vocabulary():
+    """word → Zipf frequency (log10 of occurrences per billion words)."""
+    import wordfreq
+
+    return {word: math.log10(freq) + 9 for word, freq in wordfreq.get_frequency_dict("sv").items() if freq > 0}
+
+
+def _known(part):
+    """The part's Zipf frequency if it is a word in use, else 0; long words may be rarer."""
+    if len(part) < MIN_PART:
+        return 0.0
+    zipf = vocabulary().get(part, 0.0)
+    threshold = 3.0 if len(part) <= 4 else 1.5 if len(part) <= 6 else 1.0
+    return zipf if zipf >= threshold else 0.0
+
+
+#: Derivational endings are not words of their own even when a frequency list has them
+#: (from hyphenated text): "organisa|tionen", "arbetslös|heten" are not compounds.
+SUFFIX_FRAGMENT = re.compile(r"^(?:tion|het|ning|ing|isa|else|ande|ende|skap|lig|isk|ism|ist|itet|era|ering)")
+
+
+def _part_options(piece, final, first=False):
+    """A non-final piece may end in a linking letter: "arbetsmarknads" → "arbetsmarknad"."""
+    if not first and SUFFIX_FRAGMENT.match(piece):
+        return []
+    options = []
+    if _known(piece):
+        options.append((piece, _known(piece), 0.0))
+    if not final and piece[-1] in LINKING and _known(piece[:-1]):
+        options.append((piece[:-1], _known(piece[:-1]), 0.0))
+    return options
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word):
+    """The parts of a Swedish compound, or () when the word is not one.
+
+    Every split into two or three known words is scored by the length-weighted
+    frequency of its parts, less a penalty for each extra part, so "genomförande|plan"
+    beats "genom|för|and|plan" and "handling|s|plan" gives ("handling", "plan").
+    """
+    word = word.lower()
+    if len(word) < MIN_WORD:
+        return ()
+    best, best_score = (), 0.0
+    length = len(word)
+    for first in range(MIN_PART, length - MIN_PART + 1):
+        heads = _part_options(word[:first], final=False, first=True)
+        if not heads:
+            continue
+        splits = [(word[first:],)]
+        for second in range(first + MIN_PART, length - MIN_PART + 1):
+            splits.append((word[first:second], word[second:]))
+        for rest in splits:
+            options = [heads]
+            for position, piece in enumerate(rest):
+                options.append(_part_options(piece, final=position == len(rest) - 1))
+            if not all(options):
+                continue
+            chosen = [max(option, key=lambda item: item[1]) for option in options]
+            weighted = sum(zipf * len(part) for part, zipf, _penalty in chosen) / length
+            score = weighted - 1.5 * (len(chosen) - 2)
+            if score > best_score and weighted >= 2.2:
+                best, best_score = tuple(part for part, _zipf, _penalty in chosen), score
+    return best
+
+
+INFLECTIONS = sorted(
+    ["a", "e", "n", "s", "t", "ar", "er", "or", "en", "et", "na", "ens", "ets", "ars", "ers", "ors", "nas"],
+    key=len,
+)
+DOUBLE_CONSONANT = re.compile(r"([bdfgklmnprst])\1$")
+
+
+@lru_cache(maxsize=500_000)
+def base_form(word):
+    """A dictionary-checked light stemmer: "arbetsmarknaden" → "arbetsmarknad".
+
+    Inflection endings are removed only when what remains is a word at least about as
+    common as the inflected form, so "enheterna" → "enheter" → "enhet", "programmet" →
+    "program", while "planen" does not become "plane". The engine's Snowball stemmer is
+    inconsistent exactly where compounds need it ("arbetsmarknad" → "arbetsmarkn" but
+    "arbetsmarknaden" → "arbetsmarknad"), which is why matching uses this form.
+    """
+    word = word.lower()
+    words = vocabulary()
+    for _round in range(3):
+        zipf = words.get(word, 0.0)
+        for ending in INFLECTIONS:
+            if len(word) - len(ending) < MIN_PART or not word.endswith(ending):
+                continue
+            stem = word[: -len(ending)]
+            candidates = [stem]
+            if DOUBLE_CONSONANT.search(stem):
+                candidates.append(stem[:-1])
+            found = next((c for c in candidates if words.get(c, 0.0) >= max(2.0, zipf - 0.5)), None)
+            if found:
+                word = found
+                break
+        else:
+            return word
+    return word
+
+
+def terms(text):
+    """Base forms of every word, plus the base forms of compound parts, for the `terms` field."""
+    found = []
+    for word in WORD.findall(text or ""):
+        lowered = word.lower()
+        if lowered in STOP_WORDS or len(lowered) < 2:
+            continue
+        found.append(base_form(lowered))
+        found.extend(base_form(part) for part in split_compound(lowered))
+    return " ".join(found)
+
+
+def compound_parts(text):
+    """Space-separated parts of every compound in `text`."""
+    parts = []
+    for word in WORD.findall(text or ""):
+        parts.extend(split_compound(word))
+    return " ".join(parts)

@@ -1,0 +1,340 @@
+"""What goes into the index: one search document per unit a reader wants to land on.
+
+Only what the public may read is indexed: live pages without view restrictions on them
+or their ancestors, and nothing marked confidential (a confidential protokoll hides all
+its paragraphs). Assignments are indexed with their current status.
+"""
+
+import logging
+
+from django.db import transaction
+from elasticsearch import helpers
+from wagtail.models import Page
+
+from governance.importer.people import NAME_WITH_PARTY
+from governance.models import (
+    Assignment,
+    InterpellationPage,
+    MinutesPage,
+    MinutesParagraphPage,
+    MotionPage,
+    NewsPage,
+    PolicyDocumentPage,
+)
+
+from .analysis import terms
+from .documents import alias_name, index_definition, new_index_name
+from .models import IndexChange
+
+logger = logging.getLogger(__name__)
+
+INDEXED_PAGE_MODELS = (MinutesParagraphPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
+
+
+def _people_and_parties(text, extra_people=(), extra_parties=()):
+    people = set(extra_people)
+    parties = set(extra_parties)
+    for match in NAME_WITH_PARTY.finditer(text):
+        people.add(match.group("name"))
+        parties.add(match.group("party"))
+    return sorted(p for p in people if p), sorted(p for p in parties if p)
+
+
+def is_public(page):
+    """Live, not behind a view restriction, not confidential (nor inside confidential minutes)."""
+    if not page.live or page.get_view_restrictions().exists():
+        return False
+    if getattr(page, "is_confidential", False):
+        return False
+    if isinstance(page, MinutesParagraphPage) and page.minutes_id and page.minutes.is_confidential:
+        return False
+    return True
+
+
+def _base(page, **fields):
+    text = fields.get("text", "")
+    title = fields.get("title", page.title)
+    document_date = fields.get("date")
+    people, parties = _people_and_parties(text, fields.pop("people", ()), fields.pop("parties", ()))
+    return {
+        "_id": fields.pop("_id", f"page:{page.pk}"),
+        "label": title,
+        "title": title,
+        "text": text,
+        "terms": terms(f"{title} {text}"),
+        "kind": fields["kind"],
+        "organization": fields.get("organization") or None,
+        "municipality": fields.get("municipality") or None,
+        "date": document_date.isoformat() if document_date else None,
+        "year": document_date.year if document_date else None,
+        "case_number": fields.get("case_number") or None,
+        "people": people,
+        "parties": parties,
+        "status": fields.get("status"),
+        "url": fields.get("url") or page.get_url(None),
+        "source_id": f"page:{page.pk}",
+    }
+
+
+def _join(*chunks):
+    return "\n\n".join(chunk for chunk in chunks if chunk)
+
+
+def documents_for_page(page):
+    """The search documents a page gives (none when it is not public)."""
+    page = page.specific
+    if not isinstance(page, INDEXED_PAGE_MODELS) or not is_public(page):
+        return []
+    if isinstance(page, MinutesParagraphPage):
+        minutes = page.minutes
+        organ = minutes.organization
+        return [
+            _base(
+                page,
+                title=f"§ {page.number} {page.title}",
+                text=_join(
+                    *[decision.text for decision in page.decisions.all()],
+                    page.proposal,
+                    page.summary,
+                    page.presenter_text,
+                    page.reservations,
+                    page.votes,
+                ),
+                kind="minutes",
+                organization=organ.name if organ else "",
+                municipality=minutes.municipality.name,
+                date=minutes.date,
+                case_number=page.case.case_number if page.case_id else "",
+                people=[page.presenter.name] if page.presenter_id else [],
+            )
+        ]
+    common = {
+        "organization": page.organization.name if page.organization_id else "",
+        "municipality": page.municipality.name,
+        "date": page.date,
+        "case_number": page.case.case_number if page.case_id else "",
+    }
+    if isinstance(page, MotionPage):
+        movers = list(page.movers.select_related("person", "party", "person__party"))
+        return [
+            _base(
+                page,
+                text=_join(page.background, page.proposal, *[a.text for a in page.att_satser.all()]),
+                kind="motion",
+                people=[m.person.name for m in movers],
+                parties=[m.signed_party.abbreviation for m in movers if m.signed_party],
+                **common,
+            )
+        ]
+    if isinstance(page, InterpellationPage):
+        people = [p for p in (page.asker, page.addressee, page.answered_by) if p]
+        return [
+            _base(
+                page,
+                text=_join(
+                    page.introduction,
+                    *[_join(q.question, q.answer) for q in page.questions.all()],
+                    page.answer_introduction,
+                ),
+                kind="interpellation",
+                people=[p.name for p in people],
+                parties=[p.party.abbreviation for p in people if p.party_id],
+                **common,
+            )
+        ]
+    if isinstance(page, PolicyDocumentPage):
+        common["organization"] = page.adopted_by.name if page.adopted_by_id else common["organization"]
+        overview = _join(
+            page.summary,
+            *[_join(g.text, g.indicator, g.target) for g in page.goals.all()],
+            *[f"{r.report_to.name}: {r.rule_text}. {r.description}" for r in page.reporting_requirements.all()],
+            *[f.text for f in page.focus_areas.all()],
+        )
+        documents = [_base(page, text=overview, kind="policy", **common)]
+        for position, block in enumerate(page.body):
+            if block.block_type != "section":
+                continue
+            documents.append(
+                _base(
+                    page,
+                    _id=f"page:{page.pk}:section:{position}",
+                    title=f"{page.title} – {block.value['heading']}",
+                    text=block.value["text"],
+                    kind="policy",
+                    url=f"{page.get_url(None)}#avsnitt-{position}",
+                    **common,
+                )
+            )
+        return documents
+    if isinstance(page, NewsPage):
+        sections = [_join(b.value.get("heading", ""), b.value.get("text", "")) for b in page.body]
+        return [_base(page, text=_join(page.lead, *sections), kind="news", **common)]
+    return []
+
+
+def document_for_assignment(assignment):
+    """The assignment with its status, unless its source is not public."""
+    source = assignment.source_paragraph or (assignment.source_page.specific if assignment.source_page_id else None)
+    if source is not None and not is_public(source):
+        return None
+    url = source.get_url(None) if source is not None else f"/uppdrag/?kommun={assignment.municipality.slug}"
+    text = _join(assignment.task, assignment.source_text, assignment.due_explanation)
+    labels = assignment.assignee_labels
+    return {
+        "_id": f"assignment:{assignment.pk}",
+        "label": assignment.title,
+        # Derived from a decision: searchable by its words, but its title is not boosted
+        # like a document's, so the decision itself ranks first.
+        "title": "",
+        "text": _join(assignment.title, text),
+        "terms": terms(f"{assignment.title} {text}"),
+        "kind": "assignment",
+        "organization": assignment.report_to.name if assignment.report_to_id else None,
+        "municipality": assignment.municipality.name,
+        "date": assignment.decided_on.isoformat(),
+        "year": assignment.decided_on.year,
+        "case_number": None,
+        "people": [p.name for p in assignment.assignee_people.all()] + labels,
+        "parties": [],
+        "status": assignment.status,
+        "url": url,
+        "source_id": f"assignment:{assignment.pk}",
+    }
+
+
+def all_documents():
+    pages = Page.objects.live().type(*INDEXED_PAGE_MODELS).specific().iterator(chunk_size=500)
+    for page in pages:
+        yield from documents_for_page(page)
+    assignments = Assignment.objects.select_related(
+        "municipality", "report_to", "decision__paragraph", "source_page"
+    ).prefetch_related("assignee_people", "assignee_posts", "assignee_organizations")
+    for assignment in assignments.iterator(chunk_size=500):
+        document = document_for_assignment(assignment)
+        if document:
+            yield document
+
+
+def _actions(index_name, documents):
+    for document in documents:
+        document = dict(document)
+        yield {"_index": index_name, "_id": document.pop("_id"), "_source": document}
+
+
+def rebuild_index(client=None, progress=None):
+    """Build a new versioned index from the database and swap the alias to it atomically."""
+    from .engine import get_client
+
+    client = client or get_client()
+    alias = alias_name()
+    name = new_index_name()
+    index_definition(name).create(using=client)
+    count = 0
+    for ok, _item in helpers.streaming_bulk(
+        client, _actions(name, all_documents()), chunk_size=500, raise_on_error=True
+    ):
+        count += ok
+        if progress:
+            progress(count)
+    client.indices.refresh(index=name)
+    old = list(client.indices.get_alias(name=alias).keys()) if client.indices.exists_alias(name=alias) else []
+    actions = [{"remove": {"index": old_name, "alias": alias}} for old_name in old]
+    actions.append({"add": {"index": name, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    for old_name in old:
+        client.indices.delete(index=old_name)
+    IndexChange.objects.all().delete()  # everything is in the new index now
+    from .cache import bump_generation
+
+    bump_generation()
+    return name, count
+
+
+def ensure_index(client):
+    """Create an index behind the alias if there is none (a new or restarted engine)."""
+    alias = alias_name()
+    if client.indices.exists_alias(name=alias):
+        return
+    name = new_index_name()
+    index_definition(name).create(using=client)
+    client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias}}])
+
+
+def enqueue(source, object_id):
+    """Record a change and send it to the engine once the transaction commits."""
+    IndexChange.objects.create(source=source, object_id=object_id)
+    transaction.on_commit(flush_outbox_quietly)
+
+
+def flush_outbox(client=None):
+    """Send every waiting change to the engine; returns how many sources were updated."""
+    from .engine import get_client
+
+    changes = list(IndexChange.objects.order_by("pk"))
+    if not changes:
+        return 0
+    client = client or get_client()
+    ensure_index(client)
+    alias = alias_name()
+    sources = {(change.source, change.object_id) for change in changes}
+    documents = []
+    for source, object_id in sources:
+        source_id = f"{source}:{object_id}"
+        client.delete_by_query(index=alias, query={"term": {"source_id": source_id}}, refresh=False)
+        if source == IndexChange.Source.PAGE:
+            page = Page.objects.filter(pk=object_id).first()
+            if page is not None:
+                documents.extend(documents_for_page(page))
+        else:
+            assignment = Assignment.objects.filter(pk=object_id).first()
+            if assignment is not None:
+                document = document_for_assignment(assignment)
+                if document:
+                    documents.append(document)
+    if documents:
+        helpers.bulk(client, _actions(alias, documents), raise_on_error=True)
+    client.indices.refresh(index=alias)
+    IndexChange.objects.filter(pk__lte=changes[-1].pk).delete()
+    from .cache import bump_generation
+
+    bump_generation()
+    return len(sources)
+
+
+def flush_outbox_quietly():
+    """Flush after commit; if the engine is unreachable the changes wait in the outbox.
+
+    A command-line process (an import, the demo loader) does not start an embedded
+    engine just to flush: that engine would die with the process, and the site rebuilds
+    its own from the database when it starts.
+    """
+    from .engine import SEARCH_ERRORS, embedded_engine_running, uses_embedded_engine
+
+    if uses_embedded_engine() and not embedded_engine_running():
+        return
+    try:
+        flush_outbox()
+    except SEARCH_ERRORS as error:
+        logger.warning(
+            "Search engine unavailable, %s change(s) wait in the outbox: %s", IndexChange.objects.count(), error
+        )
+
+
+def descendants_and_self(page):
+    return Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+
+
+def minutes_paragraph_ids(minutes):
+    return MinutesParagraphPage.objects.child_of(minutes).values_list("pk", flat=True)
+
+
+def enqueue_page(page):
+    """A page and everything below it: a protokoll's change affects its paragraphs."""
+    for page_id in descendants_and_self(page):
+        enqueue(IndexChange.Source.PAGE, page_id)
+    specific = page.specific
+    if isinstance(specific, (MinutesPage, MinutesParagraphPage, InterpellationPage)):
+        for assignment_id in Assignment.objects.filter(source_page__in=descendants_and_self(page)).values_list(
+            "pk", flat=True
+        ):
+            enqueue(IndexChange.Source.ASSIGNMENT, assignment_id)

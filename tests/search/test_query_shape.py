@@ -1,0 +1,60 @@
+"""What users type becomes a safe, well-formed engine query (no server needed)."""
+
+from datetime import date
+
+from django.http import QueryDict
+
+from search.faceted_search import DecisionSearch
+from search.query import build_query, parse_user_query
+from search.views import request_from
+
+
+def test_quotes_make_phrases_and_minus_excludes():
+    parsed = parse_user_query('handlingsplan "90 dagar" -bordläggs -"övriga frågor"')
+    assert parsed.terms == ["handlingsplan"]
+    assert parsed.phrases == ["90 dagar"]
+    assert parsed.excluded == ["bordläggs", "övriga frågor"]
+
+
+def test_unbalanced_quotes_and_engine_syntax_are_read_as_plain_words():
+    parsed = parse_user_query('"lågkonjunktur AND (title:x OR *) [2020 TO 2021]')
+    assert parsed.phrases == []
+    assert "lågkonjunktur" in parsed.terms
+    assert all(not any(ch in term for ch in '()[]*"') for term in parsed.terms)
+    assert "query_string" not in str(build_query(parsed).to_dict()), "user text is never parsed as engine syntax"
+
+
+def test_stop_words_are_not_required_terms():
+    assert parse_user_query("barn och unga").terms == ["barn", "unga"]
+
+
+def test_a_compound_term_also_matches_all_its_parts():
+    query = build_query(parse_user_query("arbetsmarknadsenhet")).to_dict()
+    text = str(query)
+    assert "'terms': 'arbetsmarknad'" in text and "'terms': 'enhet'" in text
+
+
+def test_a_diarienummer_is_matched_exactly():
+    query = build_query(parse_user_query("KK 2021-000274 628")).to_dict()
+    should = query["bool"]["should"]
+    assert {"term": {"case_number": {"value": "KK 2021-000274 628", "boost": 20}}} in should
+
+
+def test_facet_filters_go_to_post_filter_and_the_date_range_to_the_query():
+    search = DecisionSearch(
+        parse_user_query("budget"), {"kind": "minutes"}, "date", date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)
+    )
+    body = search._s.to_dict()
+    assert body["post_filter"] == {"terms": {"kind": ["minutes"]}}
+    assert {"range": {"date": {"gte": "2024-01-01", "lte": "2024-12-31"}}} in body["query"]["bool"]["filter"]
+    assert body["sort"][0] == {"date": {"order": "desc"}}
+    assert set(body["aggs"]) == {f"_filter_{name}" for name in DecisionSearch.facets}
+    assert "text" not in body["_source"], "lean source: the long text is not sent back"
+
+
+def test_only_declared_facets_and_sorts_are_accepted():
+    request = request_from(QueryDict("q=x&kind=motion&secret=1&sort=drop_table&page=-4&year=abc&date_from=igår"))
+    assert request.filters == {"kind": "motion"}
+    assert request.sort == "relevance"
+    assert request.page == 1
+    assert request.date_from is None
