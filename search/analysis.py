@@ -119,6 +119,18 @@ def base_form(word):
     "arbetsmarknaden" → "arbetsmarknad"), which is why matching uses this form.
     """
     word = word.lower()
+    reduced = _dictionary_base_form(word)
+    if reduced != word:
+        return reduced
+    # A compound too rare for the dictionary inflects in its last part:
+    # "arbetsmarknadsenheten" → "arbetsmarknadsenhet".
+    parts = split_compound(word)
+    if parts and word.endswith(parts[-1]):
+        return word[: -len(parts[-1])] + base_form(parts[-1])
+    return word
+
+
+def _dictionary_base_form(word):
     words = vocabulary()
     for _round in range(3):
         zipf = words.get(word, 0.0)
@@ -148,6 +160,14 @@ def terms(text):
         found.append(base_form(lowered))
         found.extend(base_form(part) for part in split_compound(lowered))
     return " ".join(found)
+
+
+FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+
+
+def fold(text):
+    """ "lågkonjunktur" → "lagkonjunktur": how people type without Swedish letters."""
+    return text.translate(FOLD)
 
 
 def compound_parts(text):

@@ -11,7 +11,6 @@ from datetime import date
 
 from elasticsearch import NotFoundError
 from elasticsearch.dsl import FacetedSearch, Search, TermsFacet
-from elasticsearch.dsl.faceted_search import FacetedResponse
 
 from . import cache
 from .documents import alias_name
@@ -20,6 +19,7 @@ from .indexing import ensure_index
 from .query import build_query, parse_user_query
 
 PAGE_SIZE = 10
+COMBINED_FACET_SIZE = 2000  # distinct facet values across all facets; far above any real count
 # Private-use characters: never in real text, and kept intact by every engine (control
 # characters are not: one engine drops the closing one).
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -46,18 +46,16 @@ class DecisionSearch(FacetedSearch):
         "party": TermsFacet(field="parties", size=20),
     }
 
-    def __init__(self, parsed, filters, sort, date_from=None, date_to=None):
+    def __init__(self, parsed, filters, sort, date_from=None, date_to=None, with_facets=True, client=None):
         self.parsed = parsed
+        self.client = client  # None builds the request only (query-shape tests, to_dict())
+        self.with_facets = with_facets
         self.date_from, self.date_to = date_from, date_to
         super().__init__(query=parsed, filters=filters, sort=SORTS[sort])
 
     def search(self):
-        search = (
-            Search(using=get_client(), index=alias_name())
-            .response_class(FacetedResponse)
-            .source(LEAN_SOURCE)
-            .extra(track_total_hits=True)
-        )
+        search = Search(using=self.client or "default", index=alias_name())
+        search = search.source(LEAN_SOURCE).extra(track_total_hits=True)
         if self.date_from or self.date_to:
             bounds = {}
             if self.date_from:
@@ -71,12 +69,71 @@ class DecisionSearch(FacetedSearch):
         engine_query = build_query(query)
         return search.query(engine_query) if engine_query is not None else search
 
+    def aggregate(self, search):
+        """Facet counts. A facet is wrapped in a filter aggregation only when other facets
+        are selected; an unneeded wrapper was measured to cost ten times the count itself.
+        Skipped entirely when the caller already has the facets (a later results page)."""
+        if not self.with_facets:
+            return
+        if not self._filters:
+            search.aggs.bucket("facets", "terms", field="facet_values", size=COMBINED_FACET_SIZE)
+            return
+        for name, facet in self.facets.items():
+            others = [query for other, query in self._filters.items() if other != name]
+            aggregation = facet.get_aggregation()
+            if others:
+                combined = others[0]
+                for query in others[1:]:
+                    combined &= query
+                search.aggs.bucket(f"_filter_{name}", "filter", filter=combined).bucket(name, aggregation)
+            else:
+                search.aggs.bucket(name, aggregation)
+
+    def facet_values(self, response):
+        aggregations = response.aggregations
+        if "facets" in aggregations:
+            return self._split_combined(aggregations.facets.buckets)
+        values = {}
+        for name in self.facets:
+            if f"_filter_{name}" in aggregations:
+                buckets = aggregations[f"_filter_{name}"][name].buckets
+            else:
+                buckets = aggregations[name].buckets
+            selected = {str(value) for value in self.filter_values.get(name, [])}
+            values[name] = [
+                {"value": bucket.key, "count": bucket.doc_count, "selected": str(bucket.key) in selected}
+                for bucket in buckets
+            ]
+        return values
+
+    def _split_combined(self, buckets):
+        """ "kind=motion" buckets back into facets, each ordered as its own facet would be."""
+        values = {name: [] for name in self.facets}
+        for bucket in buckets:
+            name, _sep, value = bucket.key.partition("=")
+            if name in values:
+                values[name].append({"value": int(value) if name == "year" else value, "count": bucket.doc_count})
+        for name, facet in self.facets.items():
+            size = facet._params.get("size", 10)
+            if name == "year":
+                values[name].sort(key=lambda item: item["value"], reverse=True)
+            else:
+                values[name].sort(key=lambda item: (-item["count"], str(item["value"])))
+            values[name] = [dict(item, selected=False) for item in values[name][:size]]
+        return values
+
     def highlight(self, search):
         # Markers the engine cannot confuse with text; the fragment is escaped here and
         # only then are the markers turned into <mark>, on every engine alike.
+        words = " ".join(self.parsed.terms + self.parsed.phrases)
         return search.highlight_options(
-            pre_tags=[MARK_START], post_tags=[MARK_END], fragment_size=180, number_of_fragments=2
-        ).highlight("title", "text", "title.folded", "text.folded")
+            pre_tags=[MARK_START],
+            post_tags=[MARK_END],
+            fragment_size=180,
+            number_of_fragments=2,
+            highlight_query={"multi_match": {"query": words, "fields": ["title", "text"]}},
+            require_field_match=False,
+        ).highlight("title", "text")
 
 
 @dataclass
@@ -108,7 +165,7 @@ def _highlight(hit):
     highlight = getattr(hit.meta, "highlight", None)
     if not highlight:
         return ""
-    for field in ("text", "text.folded", "title", "title.folded"):
+    for field in ("text", "title"):
         if field in highlight:
             return " … ".join(_safe_fragment(fragment) for fragment in list(highlight[field])[:2])
     return ""
@@ -122,17 +179,27 @@ def run_search(request):
         return cached
     parsed = parse_user_query(request.q)
     start = (request.page - 1) * PAGE_SIZE
-
-    def execute():
-        search = DecisionSearch(parsed, request.filters or {}, request.sort, request.date_from, request.date_to)
-        return search[start : start + PAGE_SIZE].execute()
-
+    # Facets do not change from one results page to the next: count them once.
+    facet_params = dict(params, page=None, sort=None, facets=True)
+    known_facets = cache.get(facet_params)
+    search = DecisionSearch(
+        parsed,
+        request.filters or {},
+        request.sort,
+        request.date_from,
+        request.date_to,
+        with_facets=known_facets is None,
+        client=get_client(),
+    )
+    search = search[start : start + PAGE_SIZE]
     try:
-        response = execute()
+        response = search.execute()
     except NotFoundError:
         # A new or restarted cluster without our index: create it empty and answer.
         ensure_index(get_client())
-        response = execute()
+        response = search.execute()
+    facets = known_facets if known_facets is not None else search.facet_values(response)
+    cache.put(facet_params, facets)
     result = {
         "total": response.hits.total.value,
         "hits": [
@@ -148,13 +215,7 @@ def run_search(request):
             }
             for hit in response
         ],
-        "facets": {
-            name: [
-                {"value": value, "count": count, "selected": selected}
-                for value, count, selected in getattr(response.facets, name)
-            ]
-            for name in DecisionSearch.facets
-        },
+        "facets": facets,
     }
     cache.put(params, result)
     return result

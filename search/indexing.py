@@ -22,7 +22,7 @@ from governance.models import (
     PolicyDocumentPage,
 )
 
-from .analysis import terms
+from .analysis import fold, terms
 from .documents import alias_name, index_definition, new_index_name
 from .models import IndexChange
 
@@ -38,6 +38,42 @@ def _people_and_parties(text, extra_people=(), extra_parties=()):
         people.add(match.group("name"))
         parties.add(match.group("party"))
     return sorted(p for p in people if p), sorted(p for p in parties if p)
+
+
+FACET_SOURCES = {
+    "kind": "kind",
+    "organization": "organization",
+    "municipality": "municipality",
+    "year": "year",
+    "status": "status",
+    "party": "parties",
+}
+
+
+def with_facet_values(document):
+    """Add the combined "name=value" facet field the single-pass facet count reads."""
+    values = []
+    for facet, field in FACET_SOURCES.items():
+        raw = document.get(field)
+        for value in raw if isinstance(raw, list) else [raw]:
+            if value not in (None, ""):
+                values.append(f"{facet}={value}")
+    document["facet_values"] = values
+    return document
+
+
+def matching_terms(title, text, derived=False):
+    """The app-analysed matching fields; a derived document's words rank below a source's."""
+    title_terms = terms(title)
+    body_terms = terms(f"{title} {text}")
+    # Only words that change without å/ä/ö need a folded copy: a smaller field to index.
+    folded = {fold(word) for word in body_terms.split()} - set(body_terms.split())
+    return {
+        "terms": "" if derived else body_terms,
+        "title_terms": title_terms,
+        "aux_terms": body_terms if derived else "",
+        "folded": " ".join(sorted(folded)),
+    }
 
 
 def is_public(page):
@@ -56,24 +92,26 @@ def _base(page, **fields):
     title = fields.get("title", page.title)
     document_date = fields.get("date")
     people, parties = _people_and_parties(text, fields.pop("people", ()), fields.pop("parties", ()))
-    return {
-        "_id": fields.pop("_id", f"page:{page.pk}"),
-        "label": title,
-        "title": title,
-        "text": text,
-        "terms": terms(f"{title} {text}"),
-        "kind": fields["kind"],
-        "organization": fields.get("organization") or None,
-        "municipality": fields.get("municipality") or None,
-        "date": document_date.isoformat() if document_date else None,
-        "year": document_date.year if document_date else None,
-        "case_number": fields.get("case_number") or None,
-        "people": people,
-        "parties": parties,
-        "status": fields.get("status"),
-        "url": fields.get("url") or page.get_url(None),
-        "source_id": f"page:{page.pk}",
-    }
+    return with_facet_values(
+        {
+            "_id": fields.pop("_id", f"page:{page.pk}"),
+            "label": title,
+            "title": title,
+            "text": text,
+            **matching_terms(title, text),
+            "kind": fields["kind"],
+            "organization": fields.get("organization") or None,
+            "municipality": fields.get("municipality") or None,
+            "date": document_date.isoformat() if document_date else None,
+            "year": document_date.year if document_date else None,
+            "case_number": fields.get("case_number") or None,
+            "people": people,
+            "parties": parties,
+            "status": fields.get("status"),
+            "url": fields.get("url") or page.get_url(None),
+            "source_id": f"page:{page.pk}",
+        }
+    )
 
 
 def _join(*chunks):
@@ -180,26 +218,28 @@ def document_for_assignment(assignment):
     url = source.get_url(None) if source is not None else f"/uppdrag/?kommun={assignment.municipality.slug}"
     text = _join(assignment.task, assignment.source_text, assignment.due_explanation)
     labels = assignment.assignee_labels
-    return {
-        "_id": f"assignment:{assignment.pk}",
-        "label": assignment.title,
-        # Derived from a decision: searchable by its words, but its title is not boosted
-        # like a document's, so the decision itself ranks first.
-        "title": "",
-        "text": _join(assignment.title, text),
-        "terms": terms(f"{assignment.title} {text}"),
-        "kind": "assignment",
-        "organization": assignment.report_to.name if assignment.report_to_id else None,
-        "municipality": assignment.municipality.name,
-        "date": assignment.decided_on.isoformat(),
-        "year": assignment.decided_on.year,
-        "case_number": None,
-        "people": [p.name for p in assignment.assignee_people.all()] + labels,
-        "parties": [],
-        "status": assignment.status,
-        "url": url,
-        "source_id": f"assignment:{assignment.pk}",
-    }
+    return with_facet_values(
+        {
+            "_id": f"assignment:{assignment.pk}",
+            "label": assignment.title,
+            # Derived from a decision: searchable by its words, but its title is not boosted
+            # like a document's, so the decision itself ranks first.
+            "title": "",
+            "text": _join(assignment.title, text),
+            **matching_terms("", _join(assignment.title, text), derived=True),
+            "kind": "assignment",
+            "organization": assignment.report_to.name if assignment.report_to_id else None,
+            "municipality": assignment.municipality.name,
+            "date": assignment.decided_on.isoformat(),
+            "year": assignment.decided_on.year,
+            "case_number": None,
+            "people": [p.name for p in assignment.assignee_people.all()] + labels,
+            "parties": [],
+            "status": assignment.status,
+            "url": url,
+            "source_id": f"assignment:{assignment.pk}",
+        }
+    )
 
 
 def all_documents():

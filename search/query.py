@@ -10,15 +10,12 @@ from dataclasses import dataclass, field
 
 from elasticsearch.dsl import Q
 
-from .analysis import SWEDISH_STOP_WORDS, base_form, split_compound
+from .analysis import SWEDISH_STOP_WORDS, base_form, fold, split_compound
 
 TOKEN = re.compile(r'(-?)"([^"]+)"|(-?)([^\s"]+)')
 WORD_CHARS = re.compile(r"[\wåäöÅÄÖéü]+(?:[-/:][\wåäöÅÄÖ]+)*")
 CASE_NUMBER_LIKE = re.compile(r"[A-ZÅÄÖa-zåäö]*[\s-]*\d{2,4}[-/]\d+")
 STOP = set(SWEDISH_STOP_WORDS)
-
-STEMMED_FIELDS = ["title^2", "text"]
-FOLDED_FIELDS = ["title.folded^0.6", "text.folded^0.3"]
 
 
 @dataclass
@@ -52,22 +49,26 @@ def parse_user_query(text):
     return parsed
 
 
-#: Documents a reader lands on first; assignments are derived from them and rank below.
-PRIMARY_KINDS = ["minutes", "motion", "interpellation", "policy", "news"]
-PRIMARY_WEIGHT = 3.0
-
-
 def _term_query(term):
-    """A word matches by its base form, by the engine's stem (boosting titles), folded
+    """A word matches by its base form (titles count more, derived documents less), folded
     (ranked lower), or as all its compound parts (ranked lowest)."""
+    base = base_form(term)
     options = [
-        Q("match", terms={"query": base_form(term), "boost": 3}),
-        Q("multi_match", query=term, fields=STEMMED_FIELDS),
-        Q("multi_match", query=term, fields=FOLDED_FIELDS),
+        Q("match", terms={"query": base, "boost": 3}),
+        Q("match", title_terms={"query": base, "boost": 2}),
+        Q("match", aux_terms={"query": base, "boost": 1}),
+        Q("match", folded={"query": fold(base), "boost": 0.3}),
     ]
     parts = split_compound(term)
     if parts:
-        options.append(Q("bool", must=[Q("match", terms=base_form(part)) for part in parts], boost=0.5))
+        part_fields = ["terms", "aux_terms"]
+        options.append(
+            Q(
+                "bool",
+                must=[Q("multi_match", query=base_form(part), fields=part_fields) for part in parts],
+                boost=0.5,
+            )
+        )
     return Q("bool", should=options, minimum_should_match=1)
 
 
@@ -79,13 +80,7 @@ def build_query(parsed):
         return None
     must = [_term_query(term) for term in parsed.terms]
     must += [Q("multi_match", query=phrase, type="phrase", fields=["title^3", "text"]) for phrase in parsed.phrases]
-    text_query = Q(
-        "function_score",
-        query=Q("bool", must=must, must_not=[_exclusion(x) for x in parsed.excluded]),
-        functions=[{"filter": Q("terms", kind=PRIMARY_KINDS).to_dict(), "weight": PRIMARY_WEIGHT}],
-        score_mode="multiply",
-        boost_mode="multiply",
-    )
+    text_query = Q("bool", must=must, must_not=[_exclusion(x) for x in parsed.excluded])
     if CASE_NUMBER_LIKE.search(parsed.raw):
         # A diarienummer matches exactly, whatever the analyzers make of its pieces.
         exact = Q("term", case_number={"value": " ".join(parsed.raw.replace('"', "").split()), "boost": 20})
@@ -95,7 +90,5 @@ def build_query(parsed):
 
 def _exclusion(text):
     if " " not in text:
-        return Q(
-            "bool", should=[Q("match", terms=base_form(text)), Q("multi_match", query=text, fields=["title", "text"])]
-        )
+        return Q("multi_match", query=base_form(text), fields=["terms", "title_terms", "aux_terms"])
     return Q("multi_match", query=text, type="phrase", fields=["title", "text"])

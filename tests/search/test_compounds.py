@@ -43,6 +43,7 @@ def test_compound_parts_of_a_text():
         ("lågkonjunkturen", "lågkonjunktur"),
         ("arbetslösheten", "arbetslöshet"),
         ("Sverige", "sverige"),
+        ("arbetsmarknadsenheten", "arbetsmarknadsenhet"),
     ],
 )
 def test_inflected_words_reduce_to_their_dictionary_base_form(word, base):

@@ -67,12 +67,6 @@ def test_swedish_stemming_and_stop_words(scratch):
     assert ids(client.search(index=name, query={"match": {"text": "enheten"}})) == ["1"]
 
 
-def test_ascii_folding_sub_field(scratch):
-    client, name = scratch
-    assert ids(client.search(index=name, query={"match": {"text.folded": "lagkonjunktur"}})) == ["2"]
-    assert ids(client.search(index=name, query={"match": {"text": "lagkonjunktur"}})) == []
-
-
 def test_exact_keyword_match_with_spaces(scratch):
     client, name = scratch
     assert ids(client.search(index=name, query={"term": {"case_number": "KK 2021-000274 628"}})) == ["1"]
@@ -109,23 +103,32 @@ def test_highlight_keeps_private_use_markers(scratch):
     assert f"{MARK_START}arbetsmarknaden{MARK_END}" in fragment
 
 
-def test_function_score_weight_multiplies(scratch):
+def test_highlight_query_on_other_fields_than_the_query(scratch):
     client, name = scratch
-    query = {"match": {"text": "för"}}
-    plain = client.search(index=name, query={"match": {"text": "budget"}})["hits"]["hits"][0]["_score"]
-    weighted = client.search(
+    client.index(
         index=name,
-        query={
-            "function_score": {
-                "query": {"match": {"text": "budget"}},
-                "functions": [{"filter": {"term": {"kind": "motion"}}, "weight": 3}],
-                "boost_mode": "multiply",
-            }
+        id="5",
+        document={"terms": "lönesubvention", "text": "Lönesubventionerade anställningar"},
+        refresh=True,
+    )
+    response = client.search(
+        index=name,
+        query={"match": {"terms": "lönesubvention"}},
+        highlight={
+            "pre_tags": [MARK_START],
+            "post_tags": [MARK_END],
+            "require_field_match": False,
+            "highlight_query": {"match": {"text": "anställningar"}},
+            "fields": {"text": {}},
         },
-    )["hits"]["hits"][0]["_score"]
-    assert weighted == pytest.approx(plain * 3, rel=1e-3)
-    assert query  # "för" is a stop word: searched alone it must simply find nothing
-    assert ids(client.search(index=name, query=query)) == []
+    )
+    [hit] = response["hits"]["hits"]
+    assert f"{MARK_START}anställningar{MARK_END}" in hit["highlight"]["text"][0]
+
+
+def test_a_stop_word_alone_finds_nothing(scratch):
+    client, name = scratch
+    assert ids(client.search(index=name, query={"match": {"text": "för"}})) == []
 
 
 def test_aliases_swap_atomically_and_delete_by_query(scratch):
