@@ -55,23 +55,32 @@ KINDS = ["minutes"] * 6 + ["motion", "interpellation", "policy", "assignment"]
 
 
 def sentences_from(folder):
+    """Real sentences, and how many sentences real paragraphs have (their distribution)."""
+    from governance.importer.pipeline import parse_text
     from governance.importer.reading import read_text
-    from governance.importer.swedish import paragraphs, sentences
+    from governance.importer.swedish import sentences
 
-    found = []
+    pool, lengths = [], []
     for path in sorted(folder.glob("*.txt")):
-        for paragraph in paragraphs(read_text(path)):
-            found.extend(s for s in sentences(paragraph) if 40 < len(s) < 400)
-    return found
+        parsed = parse_text(read_text(path))
+        for paragraph in parsed.data.get("paragraphs", []):
+            text = " ".join(
+                [*paragraph["decisions"], paragraph["summary"], paragraph["proposal"], *paragraph["motions"]]
+            )
+            found = [s for s in sentences(text) if 20 < len(s) < 600]
+            pool.extend(found)
+            lengths.append(max(1, len(found)))
+    return pool, lengths or [3]
 
 
-def build_corpus(size, pool, seed=7):
+def build_corpus(size, pool, seed=7, lengths=(3,)):
+    """Paragraphs as long as real ones (sentence counts drawn from the corpus), each a new mix."""
     rng = random.Random(seed)
     titles = [s for s in pool if len(s) < 120] or pool
     documents = []
     for number in range(size):
         year = rng.randint(2010, 2026)
-        text = " ".join(rng.sample(pool, rng.randint(3, 9)))
+        text = " ".join(rng.sample(pool, min(len(pool), rng.choice(lengths))))
         title = rng.choice(titles).rstrip(".")
         documents.append(
             {
@@ -176,11 +185,12 @@ def main():
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     folder = Path(args.corpus)
-    pool = sentences_from(folder if folder.is_dir() else ROOT / "fixtures" / "seeds")
-    print(f"sentence pool: {len(pool)} real sentences from {folder if folder.is_dir() else 'fixtures/seeds'}")
+    source = folder if folder.is_dir() else ROOT / "fixtures" / "seeds"
+    pool, lengths = sentences_from(source)
+    print(f"sentence pool: {len(pool)} real sentences from {source}; paragraphs of 1-{max(lengths)} sentences")
     client = get_client()
     for size in [int(s) for s in args.sizes.split(",")]:
-        documents = build_corpus(size, pool)
+        documents = build_corpus(size, pool, lengths=lengths)
         seconds = index_corpus(client, documents)
         print(f"\n== {size} paragraphs")
         print(f"bulk indexing (with app-side analysis): {size / seconds:.0f} paragraphs/s ({seconds:.1f} s)")
