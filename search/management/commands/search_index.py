@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.documents import alias_name
 from search.engine import SEARCH_ERRORS, get_client, uses_embedded_engine
-from search.indexing import flush_outbox, rebuild_index
+from search.indexing import estimated_documents, flush_outbox, rebuild_index
 from search.models import IndexChange
 
 
@@ -24,10 +24,15 @@ class Command(BaseCommand):
             raise CommandError(f"Sökmotorn svarar inte: {error}") from error
 
     def rebuild(self, no_progress):
+        expected = estimated_documents()
+
         def progress(count):
-            if not no_progress and count % 500 == 0:
-                sys.stderr.write(f"\r{count} dokument indexerade")
-                sys.stderr.flush()
+            if no_progress or count % 100:
+                return
+            width = 30
+            filled = min(width, int(width * count / max(expected, 1)))
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {count}/~{expected} dokument")
+            sys.stderr.flush()
 
         name, count = rebuild_index(progress=progress)
         if not no_progress:
