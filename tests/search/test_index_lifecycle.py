@@ -122,3 +122,25 @@ def test_the_search_page_shows_facets_and_hits(place, client, django_capture_on_
     assert "Motion om simhallar" in content
     assert "Typ" in content and "Motion" in content
     assert "1 träff" in content
+
+
+def test_rebuild_swaps_the_alias_to_a_new_index_and_drops_the_old(
+    place, search_client, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from search.documents import alias_name
+
+    publish_motion(place, "Motion om parker", django_capture_on_commit_callbacks)
+    before = set(search_client.indices.get_alias(name=alias_name()))
+    out = StringIO()
+    call_command("search_index", "rebuild", "--no-progress", stdout=out)
+    after = set(search_client.indices.get_alias(name=alias_name()))
+    assert len(after) == 1 and after.isdisjoint(before)
+    assert not any(search_client.indices.exists(index=name) for name in before)
+    assert titles("parker") == ["Motion om parker"]
+    status = StringIO()
+    call_command("search_index", "status", stdout=status)
+    assert "Väntande ändringar i utkorgen: 0" in status.getvalue()
