@@ -8,7 +8,10 @@ from search.indexing import rebuild_index
 
 @pytest.fixture(scope="session")
 def search_client(django_db_setup, django_db_blocker):
-    """One engine for the whole session, started through the site's own code path."""
+    """One engine for the whole session, started through the site's own code path.
+
+    A test that restarts the embedded engine replaces it; later tests should ask
+    `engine.get_client()` rather than keep this object."""
     with django_db_blocker.unblock():
         client = engine.get_client()
     yield client

@@ -133,6 +133,7 @@ def test_rebuild_swaps_the_alias_to_a_new_index_and_drops_the_old(
 
     from search.documents import alias_name
 
+    search_client = engine.get_client()  # the engine may have been restarted by an earlier test
     publish_motion(place, "Motion om parker", django_capture_on_commit_callbacks)
     before = set(search_client.indices.get_alias(name=alias_name()))
     out = StringIO()
