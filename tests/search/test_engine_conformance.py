@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def scratch(search_client):
+    from search.engine import get_client
+
+    search_client = get_client()  # the current engine, even if a test restarted it
     name = f"{alias_name()}-conformance-{uuid.uuid4().hex[:8]}"
     index_definition(name).create(using=search_client)
     documents = [
