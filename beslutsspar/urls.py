@@ -13,6 +13,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("uppdrag/", governance_views.AssignmentRegisterView.as_view(), name="assignment_register"),
+    path(
+        "uppdrag/export.<str:extension>",
+        governance_views.export_register,
+        name="assignment_export",
+    ),
     path("sok/", search_views.search_page, name="search"),
     path("api/search/", search_views.api_search, name="api_search"),
 ]

@@ -2,9 +2,28 @@
 
 from datetime import date
 
+from django.http import Http404, HttpResponse
 from django.views.generic import ListView
 
+from .exports import as_csv, as_json, register_rows
 from .models import Assignment, Municipality
+
+
+def export_register(request, extension):
+    """The register as a download; `?as_of=YYYY-MM-DD` gives the statuses of that day."""
+    if extension not in ("csv", "json"):
+        raise Http404("Välj .csv eller .json.")
+    try:
+        as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else date.today()
+    except ValueError:
+        return HttpResponse("Ogiltigt datum; använd ÅÅÅÅ-MM-DD.", status=400, content_type="text/plain; charset=utf-8")
+    rows = register_rows(as_of, request.GET.get("kommun") or None)
+    if extension == "json":
+        response = HttpResponse(as_json(rows, as_of), content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(as_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="uppdrag-{as_of:%Y-%m-%d}.{extension}"'
+    return response
 
 
 class AssignmentRegisterView(ListView):

@@ -8,8 +8,10 @@ Swedish phrasing; everything date-arithmetic goes through python-dateutil.
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
+import holidays
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
@@ -57,6 +59,30 @@ class DueDate:
 
     date: date | None
     explanation: str
+
+
+@lru_cache(maxsize=64)
+def _swedish_holidays(year):
+    """Public holidays from the `holidays` calendar, plus the three eves Lag (1930:173)
+    om beräkning av lagstadgad tid treats the same way: midsommarafton (the Friday before
+    midsommardagen), julafton and nyårsafton."""
+    days = set(holidays.Sweden(years=year, include_sundays=False))
+    midsummer_day = next(day for day in days if day.month == 6 and 20 <= day.day <= 26)
+    days |= {midsummer_day - timedelta(days=1), date(year, 12, 24), date(year, 12, 31)}
+    return frozenset(days)
+
+
+def is_working_day(day):
+    return day.weekday() < 5 and day not in _swedish_holidays(day.year)
+
+
+def legal_deadline(day):
+    """A statutory deadline falling on a weekend, a public holiday or one of the eves the
+    law names moves to the next working day (Lag 1930:173 om beräkning av lagstadgad tid)."""
+    moved = day
+    while not is_working_day(moved):
+        moved += timedelta(days=1)
+    return moved
 
 
 def end_of_month(year, month):

@@ -73,3 +73,20 @@ def test_two_times_a_year_over_a_three_year_program_gives_six_report_backs():
 def test_a_frequency_that_does_not_divide_the_year_is_refused():
     with pytest.raises(ValueError, match="5 gånger per år"):
         recurring(5, date(2022, 1, 1), date(2022, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("day", "moved_to"),
+    [
+        (date(2026, 11, 23), date(2026, 11, 23)),  # a Monday stays
+        (date(2026, 11, 21), date(2026, 11, 23)),  # Saturday → Monday
+        (date(2026, 6, 19), date(2026, 6, 22)),  # midsommarafton → Monday after midsommardagen
+        (date(2026, 12, 24), date(2026, 12, 28)),  # julafton, juldagen, annandagen, Sunday → Monday
+        (date(2026, 12, 31), date(2027, 1, 4)),  # nyårsafton, nyårsdagen, weekend → Monday
+        (date(2026, 4, 3), date(2026, 4, 7)),  # långfredagen → tisdag after annandag påsk
+    ],
+)
+def test_a_legal_deadline_on_a_holiday_moves_to_the_next_working_day(day, moved_to):
+    from workflows.deadlines import legal_deadline
+
+    assert legal_deadline(day) == moved_to
