@@ -4,19 +4,25 @@ import re
 
 from .minutes import PARAGRAPH_START
 
+OPENER_CANDIDATE = re.compile(r"^[ \t]*§[^\n]*", re.MULTILINE)
+
 KINDS = ("minutes", "motion", "interpellation", "policy", "news")
 
 
 def detect_kind(text):
     """One of KINDS, or None when the text looks like none of them."""
     head = text[:1500]
-    if re.search(
-        r"^\s*(?:Interpellation|Interpellationssvar|Svar på interpellation)\b",
-        text,
-        re.MULTILINE | re.IGNORECASE,
-    ) and not re.search(r"^Motion\b", head, re.MULTILINE):
+    if (
+        "nterpellation" in text
+        and re.search(
+            r"^\s*(?:Interpellation|Interpellationssvar|Svar på interpellation)\b",
+            text,
+            re.MULTILINE | re.IGNORECASE,
+        )
+        and not re.search(r"^Motion\b", head, re.MULTILINE)
+    ):
         return "interpellation"
-    openers = sum(1 for line in text.split("\n") if PARAGRAPH_START.match(line.strip()))
+    openers = sum(1 for line in OPENER_CANDIDATE.findall(text) if PARAGRAPH_START.match(line.strip()))
     if openers and re.search(
         r"Protokoll|Mötesdatum|Sammanträdesdatum|Justerandes|Paragraf", text[:3000], re.IGNORECASE
     ):

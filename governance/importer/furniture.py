@@ -43,18 +43,27 @@ def strip_furniture(text, header_names=()):
     holding just one of them is furniture when it stands next to a strong header line.
     """
     names = {name.strip().lower() for name in header_names if name and name.strip()}
+    long_names = [name for name in names if len(name) > 3]
     lines = text.split("\n")
-    drop = [bool(ALWAYS_FURNITURE.match(line)) for line in lines]
-
-    # A running footer such as "Göteborgs Stad Kommunstyrelsen, protokoll".
+    drop = [False] * len(lines)
+    strong = []
+    # One pass over the short lines (furniture is never long): page numbers, signature
+    # boxes, running footers like "Göteborgs Stad Kommunstyrelsen, protokoll", and the
+    # strong header lines whose neighbourhood is checked below.
     for index, line in enumerate(lines):
+        if len(line) > 80:
+            continue
+        if ALWAYS_FURNITURE.match(line):
+            drop[index] = True
         lowered = line.strip().lower()
         if (
             lowered.endswith(("protokoll", "protokollet"))
             and len(lowered.split()) <= 8
-            and any(name in lowered for name in names if len(name) > 3)
+            and any(name in lowered for name in long_names)
         ):
             drop[index] = True
+        if STRONG_HEADER.match(line):
+            strong.append(index)
 
     def header_like(line):
         stripped = line.strip()
@@ -62,9 +71,7 @@ def strip_furniture(text, header_names=()):
 
     # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
     # the header-like lines within three non-blank lines of it into the furniture.
-    for index, line in enumerate(lines):
-        if not STRONG_HEADER.match(line):
-            continue
+    for index in strong:
         drop[index] = True
         for direction in (-1, 1):
             seen = 0

@@ -72,12 +72,17 @@ def _clean_case_number(value):
 
 
 def _heading_key(line):
-    if len(line) > 72 or not line.strip():
+    """The field a heading line opens, or None; headings are short, so long lines exit early."""
+    if len(line) > 72:
         return None
-    normalized = line.strip().rstrip(":").strip().lower()
-    if normalized in SECTION_HEADINGS:
-        return SECTION_HEADINGS[normalized]
-    if DECISION_HEADING.match(line.strip().rstrip(":")) and len(line) < 70:
+    stripped = line.strip().rstrip(":").strip()
+    if not stripped:
+        return None
+    normalized = stripped.lower()
+    key = SECTION_HEADINGS.get(normalized)
+    if key:
+        return key
+    if normalized.endswith("s beslut") and DECISION_HEADING.match(stripped):
         return "decision"
     return None
 
@@ -130,6 +135,8 @@ def split_paragraphs(lines):
     starts = []
     last_number = -1
     for index, line in enumerate(lines):
+        if "§" not in line[:3]:
+            continue
         match = PARAGRAPH_START.match(line.strip())
         if not match:
             continue
@@ -146,6 +153,15 @@ def split_paragraphs(lines):
         starts.append(index)
         last_number = number
     return starts
+
+
+def _first_opener(lines):
+    """Index of the first line that opens a § paragraph, or None."""
+    for index, line in enumerate(lines):
+        if line.startswith("§") or line.lstrip().startswith("§"):
+            if split_paragraphs(lines[max(0, index - 1) : index + 1]):
+                return index
+    return None
 
 
 def decision_items(lines):
@@ -291,13 +307,13 @@ def parse_paragraph(lines):
 def parse_minutes(text):
     """The head and the paragraphs of a protokoll; raises ImportProblem when there are none."""
     raw_lines = text.split("\n")
-    starts = split_paragraphs(raw_lines)
-    if not starts:
+    first = _first_opener(raw_lines)
+    if first is None:
         raise ImportProblem("inga paragrafer (§) hittades i protokollet.")
-    head = parse_head(raw_lines[: starts[0]])
+    head = parse_head(raw_lines[:first])
     names = [head["organization"], head["organization_abbreviation"]]
     names += [line for line in head["head_lines"] if len(line) < 60]
-    body = strip_furniture("\n".join(raw_lines[starts[0] :]), names)
+    body = strip_furniture("\n".join(raw_lines[first:]), names)
     lines = body.split("\n")
     starts = split_paragraphs(lines)
     head["body_tail"] = body[-400:]

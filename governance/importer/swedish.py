@@ -113,6 +113,8 @@ BULLET_LINE = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)])\s+")
 def _join_block(block):
     """One paragraph; a bulleted list keeps one line per item."""
     lines = block.splitlines()
+    if len(lines) == 1:
+        return lines[0].strip()
     if not any(BULLET_LINE.match(line) for line in lines):
         return join_lines(lines)
     items = []
@@ -126,4 +128,6 @@ def _join_block(block):
 
 def paragraphs(text):
     """Blank-line separated blocks, broken lines joined, bullet items kept one per line."""
+    if not text or not text.strip():
+        return []
     return [_join_block(block) for block in re.split(r"\n\s*\n", text or "") if block.strip()]
