@@ -7,7 +7,6 @@ part of an import that scales with the number of documents. Agreement compares e
 paragraph's number, title, diarienummer and decision class with the publisher's JSON.
 """
 
-import json
 import os
 import statistics
 import sys
@@ -22,12 +21,9 @@ import django  # noqa: E402
 
 django.setup()
 
+from governance.importer.corpus import Agreement, reference_for  # noqa: E402
 from governance.importer.pipeline import parse_text  # noqa: E402
 from governance.importer.reading import read_text  # noqa: E402
-
-
-def normalise(text):
-    return " ".join((text or "").replace("–", "-").split()).lower()
 
 
 def main():
@@ -47,41 +43,23 @@ def main():
     decisions = sum(len(row["decisions"]) for p in parsed for row in p.data["paragraphs"])
     assignments = sum(len(row["assignments"]) for p in parsed for row in p.data["paragraphs"])
 
-    counts = {"paragraphs": 0, "number": 0, "title_exact": 0, "title": 0, "case": 0, "class": 0, "classified": 0}
+    agreement = Agreement()
     for (path, _text), document in zip(texts, parsed, strict=True):
-        reference = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        mine = {row["number"]: row for row in document.data["paragraphs"]}
-        for row in reference:
-            counts["paragraphs"] += 1
-            paragraph = mine.get(int(row["paragrafNr"]))
-            if paragraph is None:
-                continue
-            counts["number"] += 1
-            title, theirs = normalise(paragraph["title"]), normalise(row["rubrik"])
-            counts["title_exact"] += title == theirs
-            counts["title"] += (
-                title == theirs
-                or (len(theirs) >= 190 and title.startswith(theirs[:150]))
-                or (len(theirs) > len(title) + 40 and theirs.startswith(title))
-            )
-            counts["case"] += (paragraph["case_number"] or "") == (row["ärendeNr"] or "")
-            if row["beslut"]:
-                counts["classified"] += 1
-                counts["class"] += paragraph["decision_class"] == row["beslut"]
+        agreement.add(document.data["paragraphs"], reference_for(path), path.name)
 
-    total = counts["paragraphs"]
+    total = agreement.paragraphs
     print(f"corpus: {len(files)} meetings, {paragraphs} paragraphs, {decisions} decision items, ", end="")
     print(f"{assignments} assignments")
     print(f"parse time (median of 5): {seconds * 1000:.0f} ms")
     print(f"documents/s: {len(files) / seconds:.0f}")
     print(f"paragraphs/s: {paragraphs / seconds:.0f}")
-    print(f"paragraph number agreement: {counts['number']}/{total} = {counts['number'] / total:.1%}")
-    print(f"title agreement (exact): {counts['title_exact']}/{total} = {counts['title_exact'] / total:.1%}")
-    print(f"title agreement (publisher's truncated/over-long titles forgiven): {counts['title'] / total:.1%}")
-    print(f"diarienummer agreement: {counts['case']}/{total} = {counts['case'] / total:.1%}")
+    print(f"paragraph number agreement: {agreement.number}/{total} = {agreement.rate('number'):.1%}")
+    print(f"title agreement (exact): {agreement.title_exact}/{total} = {agreement.rate('title_exact'):.1%}")
+    print(f"title agreement (publisher's truncated/over-long titles forgiven): {agreement.rate('title'):.1%}")
+    print(f"diarienummer agreement: {agreement.case}/{total} = {agreement.rate('case'):.1%}")
     print(
-        f"decision class agreement: {counts['class']}/{counts['classified']} = "
-        f"{counts['class'] / counts['classified']:.1%}"
+        f"decision class agreement: {agreement.decision_class}/{agreement.classified} = "
+        f"{agreement.rate('decision_class'):.1%}"
     )
 
 

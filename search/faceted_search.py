@@ -15,7 +15,7 @@ from elasticsearch.dsl import FacetedSearch, Search, TermsFacet
 from . import cache
 from .documents import alias_name
 from .engine import get_client
-from .indexing import ensure_index
+from .indexing import FACET_SOURCES, ensure_index
 from .query import build_query, parse_user_query
 
 PAGE_SIZE = 10
@@ -24,26 +24,16 @@ COMBINED_FACET_SIZE = 2000  # distinct facet values across all facets; far above
 # characters are not: one engine drops the closing one).
 MARK_START, MARK_END = "\ue000", "\ue001"
 SORTS = {"relevance": ["_score", "-date"], "date": ["-date", "_score"], "date_asc": ["date", "_score"]}
-FACET_FIELDS = {
-    "kind": "kind",
-    "organization": "organization",
-    "municipality": "municipality",
-    "year": "year",
-    "status": "status",
-    "party": "parties",
-}
+FACET_FIELDS = FACET_SOURCES  # facet name → indexed field; the only facets accepted
+FACET_SIZES = {"kind": 10, "organization": 20, "municipality": 20, "year": 30, "status": 10, "party": 20}
 LEAN_SOURCE = ["label", "kind", "url", "date", "organization", "municipality", "status", "case_number"]
 
 
 class DecisionSearch(FacetedSearch):
     fields = ["title", "text"]  # what is highlighted; the query itself is built in `query()`
     facets = {
-        "kind": TermsFacet(field="kind", size=10),
-        "organization": TermsFacet(field="organization", size=20),
-        "municipality": TermsFacet(field="municipality", size=20),
-        "year": TermsFacet(field="year", size=30, order={"_key": "desc"}),
-        "status": TermsFacet(field="status", size=10),
-        "party": TermsFacet(field="parties", size=20),
+        name: TermsFacet(field=field, size=FACET_SIZES[name], **({"order": {"_key": "desc"}} if name == "year" else {}))
+        for name, field in FACET_SOURCES.items()
     }
 
     def __init__(self, parsed, filters, sort, date_from=None, date_to=None, with_facets=True, client=None):
