@@ -47,7 +47,7 @@ def register_rows(as_of=None, municipality=None):
         assignments = assignments.filter(municipality__slug=municipality)
     assignments = assignments.select_related(
         "municipality", "report_to", "decision__paragraph__minutes__organization", "source_page"
-    ).prefetch_related("assignee_posts", "assignee_people", "assignee_organizations")
+    ).prefetch_related("assignee_posts", "assignee_people", "assignee_organizations", "notes")
     for assignment in assignments:
         yield {
             "id": assignment.pk,

@@ -41,7 +41,7 @@ class AssignmentRegisterView(ListView):
         queryset = (
             Assignment.objects.open_first()
             .select_related("municipality", "report_to", "decision__paragraph__minutes")
-            .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations")
+            .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations", "notes")
         )
         municipality = self.request.GET.get("kommun")
         if municipality:

@@ -248,7 +248,7 @@ def all_documents():
         yield from documents_for_page(page)
     assignments = Assignment.objects.select_related(
         "municipality", "report_to", "decision__paragraph", "source_page"
-    ).prefetch_related("assignee_people", "assignee_posts", "assignee_organizations")
+    ).prefetch_related("assignee_people", "assignee_posts", "assignee_organizations", "notes")
     for assignment in assignments.iterator(chunk_size=500):
         document = document_for_assignment(assignment)
         if document:

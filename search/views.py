@@ -74,6 +74,7 @@ STATUS_LABELS = {
     "on_time": "I tid",
     "due_soon": "Snart förfallet",
     "overdue": "Försenat",
+    "stalled": "Avstannat",
     "undated": "Inget datum",
     "done": "Slutfört",
     "withdrawn": "Återkallat",

@@ -133,6 +133,9 @@ LOGIN_URL = "wagtailadmin_login"
 
 # Days before a due date at which an assignment counts as "due soon".
 BESLUTSSPAR_DUE_SOON_DAYS = int(os.environ.get("BESLUTSSPAR_DUE_SOON_DAYS", "14"))
+# Weeks without a progress note after which an open assignment counts as stalled.
+BESLUTSSPAR_STALLED_WEEKS = int(os.environ.get("BESLUTSSPAR_STALLED_WEEKS", "6"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "beslutsspar@localhost")
 
 # Search engine: a cluster when ELASTICSEARCH_URL is set, else the embedded osmem-server.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

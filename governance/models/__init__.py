@@ -1,6 +1,6 @@
 """Governance models, re-exported explicitly so `governance.models.X` keeps working."""
 
-from .assignments import Assignment
+from .assignments import Assignment, AssignmentNote, ReminderLog
 from .civic import (
     Case,
     Meeting,
@@ -22,6 +22,7 @@ from .registry import DOCUMENT_PAGE_MODELS
 __all__ = [
     "DOCUMENT_PAGE_MODELS",
     "Assignment",
+    "AssignmentNote",
     "AttSats",
     "Case",
     "DecisionItem",
@@ -46,6 +47,7 @@ __all__ = [
     "PolicyDocumentPage",
     "PolicyGoal",
     "Post",
+    "ReminderLog",
     "ReportingRequirement",
     "normalize_case_number",
 ]

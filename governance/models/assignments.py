@@ -15,7 +15,9 @@ from django.db import models
 from django.db.models import Case as SqlCase
 from django.db.models import IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from .civic import Municipality, Organization, Person, Post
@@ -42,13 +44,14 @@ class AssignmentQuerySet(models.QuerySet):
         ).order_by("_closed", "_undated", "due_date", "pk")
 
 
-class Assignment(index.Indexed, models.Model):
+class Assignment(index.Indexed, ClusterableModel):
     """Work given by a decision, to be reported back to an organ by a due date."""
 
     class Status(models.TextChoices):
         ON_TIME = "on_time", _("I tid")
         DUE_SOON = "due_soon", _("Snart förfallet")
         OVERDUE = "overdue", _("Försenat")
+        STALLED = "stalled", _("Avstannat")
         UNDATED = "undated", _("Inget datum")
         DONE = "done", _("Slutfört")
         WITHDRAWN = "withdrawn", _("Återkallat")
@@ -143,6 +146,7 @@ class Assignment(index.Indexed, models.Model):
             heading=_("Återrapportering"),
         ),
         FieldPanel("continues"),
+        InlinePanel("notes", label=_("Lägesrapport"), heading=_("Lägesrapporter")),
         FieldRowPanel([FieldPanel("completed_on"), FieldPanel("withdrawn_on")]),
     ]
     search_fields = [
@@ -167,17 +171,30 @@ class Assignment(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def last_activity_on(self, day=None):
+        """The latest progress note on or before `day`, else the decision date."""
+        day = day or date.today()
+        written = [note.written_on for note in self.notes.all() if note.written_on <= day]
+        return max([self.decided_on, *written])
+
     def status_on(self, day=None):
-        """Status as it stood on `day` (today by default), so history can be re-read."""
+        """Status as it stood on `day` (today by default), so history can be re-read.
+
+        Overdue outranks stalled: an item past its due date is late whatever its notes
+        say. An open item with no progress note for BESLUTSSPAR_STALLED_WEEKS is stalled,
+        the state an interpellation calls "gått i stå".
+        """
         day = day or date.today()
         if self.completed_on and self.completed_on <= day:
             return self.Status.DONE
         if self.withdrawn_on and self.withdrawn_on <= day:
             return self.Status.WITHDRAWN
+        if self.due_date and self.due_date < day:
+            return self.Status.OVERDUE
+        if day - self.last_activity_on(day) > timedelta(weeks=settings.BESLUTSSPAR_STALLED_WEEKS):
+            return self.Status.STALLED
         if not self.due_date:
             return self.Status.UNDATED
-        if self.due_date < day:
-            return self.Status.OVERDUE
         if self.due_date <= day + timedelta(days=settings.BESLUTSSPAR_DUE_SOON_DAYS):
             return self.Status.DUE_SOON
         return self.Status.ON_TIME
@@ -220,3 +237,48 @@ class Assignment(index.Indexed, models.Model):
             errors["report_to"] = _("Organet hör till en annan kommun.")
         if errors:
             raise ValidationError(errors)
+
+
+class AssignmentNote(models.Model):
+    """A dated progress note ("lägesrapport") on an assignment; silence makes it stalled."""
+
+    assignment = ParentalKey(Assignment, on_delete=models.CASCADE, related_name="notes")
+    written_on = models.DateField(_("datum"), default=date.today)
+    author = models.ForeignKey(
+        "auth.User", verbose_name=_("skriven av"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("läget"))
+
+    panels = [FieldPanel("written_on"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["-written_on", "-pk"]
+        verbose_name = _("lägesrapport")
+        verbose_name_plural = _("lägesrapporter")
+
+    def __str__(self):
+        return f"{self.written_on}: {self.text[:60]}"
+
+
+class ReminderLog(models.Model):
+    """One reminder sent: the unique key makes "never twice for the same event" a database
+    guarantee, so `send_reminders` is safe to run from cron every hour, even overlapping."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Snart förfallet")
+        OVERDUE = "overdue", _("Försenat")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    due_date = models.DateField()
+    recipient = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skickad påminnelse")
+        verbose_name_plural = _("skickade påminnelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "kind", "due_date", "recipient"], name="one_reminder_per_event_and_recipient"
+            )
+        ]

@@ -49,7 +49,11 @@ class HomePage(Page):
             .specific()
             .order_by("-last_published_at")[:8]
         )
-        context["assignments"] = Assignment.objects.open_first().select_related("municipality", "report_to")[:10]
+        context["assignments"] = (
+            Assignment.objects.open_first()
+            .select_related("municipality", "report_to")
+            .prefetch_related("notes", "assignee_posts", "assignee_people", "assignee_organizations")[:10]
+        )
         return context
 
 
@@ -89,7 +93,11 @@ class MunicipalityPage(Page):
             (label, sorted(pages, key=lambda p: p.sort_date or date.min, reverse=True))
             for label, pages in sorted(groups.items())
         ]
-        context["assignments"] = self.municipality.assignments.open_first().select_related("report_to")
+        context["assignments"] = (
+            self.municipality.assignments.open_first()
+            .select_related("report_to")
+            .prefetch_related("notes", "assignee_posts", "assignee_people", "assignee_organizations")
+        )
         return context
 
 

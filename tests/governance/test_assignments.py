@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from governance.models import Assignment
+from governance.models import Assignment, AssignmentNote
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,7 @@ def test_an_assignment_past_its_due_date_is_overdue(municipality):
 def test_an_assignment_close_to_its_due_date_is_due_soon(municipality, settings):
     settings.BESLUTSSPAR_DUE_SOON_DAYS = 14
     assignment = make_assignment(municipality, due_date=date(2020, 5, 31))
+    AssignmentNote.objects.create(assignment=assignment, written_on=date(2020, 5, 1), text="Arbetet pågår.")
     assert assignment.status_on(date(2020, 5, 20)) == Assignment.Status.DUE_SOON
     assert assignment.status_on(date(2020, 4, 1)) == Assignment.Status.ON_TIME
 
@@ -41,7 +42,22 @@ def test_a_completed_assignment_was_still_overdue_before_it_was_completed(munici
 
 
 def test_an_assignment_without_due_date_says_so(municipality):
-    assert make_assignment(municipality).status_on(date(2020, 9, 3)) == Assignment.Status.UNDATED
+    assert make_assignment(municipality).status_on(date(2020, 3, 20)) == Assignment.Status.UNDATED
+
+
+def test_an_open_assignment_without_progress_notes_for_weeks_is_stalled(municipality, settings):
+    settings.BESLUTSSPAR_STALLED_WEEKS = 6
+    assignment = make_assignment(municipality, due_date=date(2020, 12, 31))
+    assert assignment.status_on(date(2020, 4, 1)) == Assignment.Status.ON_TIME
+    assert assignment.status_on(date(2020, 6, 1)) == Assignment.Status.STALLED
+    AssignmentNote.objects.create(assignment=assignment, written_on=date(2020, 5, 25), text="Utredningen har startat.")
+    assert assignment.status_on(date(2020, 6, 1)) == Assignment.Status.ON_TIME, "a recent note revives it"
+    assert assignment.status_on(date(2020, 5, 20)) == Assignment.Status.STALLED, "a later note does not change the past"
+
+
+def test_overdue_outranks_stalled(municipality):
+    assignment = make_assignment(municipality, due_date=date(2020, 5, 31))
+    assert assignment.status_on(date(2020, 9, 3)) == Assignment.Status.OVERDUE
 
 
 def test_open_assignments_are_listed_before_closed_ones_most_urgent_first(municipality):
