@@ -47,7 +47,8 @@ def reminder_kind(assignment, day):
 def _message(assignment, kind, day):
     if kind == ReminderLog.Kind.OVERDUE:
         subject = f"Försenat uppdrag: {assignment.title}"
-        lead = f"Uppdraget skulle ha återrapporterats senast {assignment.due_date} ({(day - assignment.due_date).days} dagar sedan)."
+        days_late = (day - assignment.due_date).days
+        lead = f"Uppdraget skulle ha återrapporterats senast {assignment.due_date} ({days_late} dagar sedan)."
     else:
         subject = f"Påminnelse: {assignment.title} ska återrapporteras senast {assignment.due_date}"
         lead = f"Uppdraget ska återrapporteras senast {assignment.due_date}."

@@ -282,3 +282,6 @@ class ReminderLog(models.Model):
                 fields=["assignment", "kind", "due_date", "recipient"], name="one_reminder_per_event_and_recipient"
             )
         ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.due_date} → {self.recipient}"
