@@ -38,7 +38,9 @@ class AssignmentFlow(flow.Flow):
     process_class = AssignmentProcess
     process_title = _("Uppdrag")
     process_description = _("Från beslut till återrapportering")
-    lock_impl = lock.select_for_update_lock
+    # Waiting for the row lock (not NOWAIT): the second of two simultaneous completions
+    # waits for the first to commit, then finds the task done and is told so.
+    lock_impl = lock.SelectForUpdateLock(nowait=False)
 
     start = flow.StartHandle(this.start_process).Annotation(title=_("Uppdraget ges")).Next(this.work)
 
