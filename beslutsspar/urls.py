@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from governance import views as governance_views
 from search import views as search_views
+from workflows.urls import site as workflow_site
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,6 +20,7 @@ urlpatterns = [
         name="assignment_export",
     ),
     path("sok/", search_views.search_page, name="search"),
+    path("arenden/", workflow_site.urls),
     path("api/search/", search_views.api_search, name="api_search"),
 ]
 

@@ -1,8 +1,9 @@
 """The roles of the product as Django groups with the permissions each role needs.
 
 - Nämndsekreterare: enter and publish documents, keep every register and assignment.
-- Förtroendevalda: read everything in the admin, including assignment status; change nothing.
-- Tjänstepersoner: read the registers and update the assignments they work on.
+- Förtroendevalda: read everything in the admin and every process's history; change nothing.
+- Tjänstepersoner: read the registers, update the assignments they work on, act on their
+  tasks in the inbox (/arenden/).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -26,6 +27,13 @@ GOVERNANCE_MODELS = [
 SECRETARY_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
+def _process_permissions(actions):
+    """Permissions on the Viewflow processes (proxy models in `workflows`)."""
+    return Permission.objects.filter(
+        content_type__app_label="workflows", codename__in=[f"{action}_assignmentprocess" for action in actions]
+    )
+
+
 def _model_permissions(actions, models=GOVERNANCE_MODELS):
     return Permission.objects.filter(
         content_type__app_label="governance",
@@ -38,7 +46,11 @@ def ensure_role_groups(root_page):
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
 
     secretaries, _created = Group.objects.get_or_create(name=SECRETARIES)
-    secretaries.permissions.add(access_admin, *_model_permissions(["add", "change", "delete", "view"]))
+    secretaries.permissions.add(
+        access_admin,
+        *_model_permissions(["add", "change", "delete", "view"]),
+        *_process_permissions(["view", "manage"]),
+    )
     for codename in SECRETARY_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=secretaries,
@@ -47,10 +59,13 @@ def ensure_role_groups(root_page):
         )
 
     councillors, _created = Group.objects.get_or_create(name=COUNCILLORS)
-    councillors.permissions.add(access_admin, *_model_permissions(["view"]))
+    councillors.permissions.add(access_admin, *_model_permissions(["view"]), *_process_permissions(["view"]))
 
     officials, _created = Group.objects.get_or_create(name=OFFICIALS)
     officials.permissions.add(
-        access_admin, *_model_permissions(["view"]), *_model_permissions(["change"], ["assignment"])
+        access_admin,
+        *_model_permissions(["view"]),
+        *_model_permissions(["change"], ["assignment"]),
+        *_process_permissions(["view"]),
     )
     return {group.name: group for group in (secretaries, councillors, officials)}

@@ -12,3 +12,6 @@ class WorkflowsConfig(AppConfig):
     label = "workflows"
     verbose_name = _("Ärendeflöden")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -35,6 +35,8 @@ class AssignmentProcess(Process):
         proxy = True
         verbose_name = _("uppdragsärende")
         verbose_name_plural = _("uppdragsärenden")
+        # Viewflow adds "manage" to Django's default permissions: "view" lets a role read
+        # every process's history, "manage" lets it cancel and undo (see governance.roles).
 
     @property
     def assignment(self):

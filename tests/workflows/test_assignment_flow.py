@@ -101,3 +101,18 @@ def test_a_task_cannot_be_completed_twice(setup):
     complete_task(work, setup["director"], report="Klart.", ready_to_report=True)
     with pytest.raises(TaskAlreadyDone, match="redan utförd"):
         complete_task(work, setup["director"], report="Igen.", ready_to_report=True)
+
+
+def test_a_new_assignment_starts_its_process_once(setup, django_capture_on_commit_callbacks):
+    from workflows.models import AssignmentProcess
+    from workflows.signals import has_process
+
+    with django_capture_on_commit_callbacks(execute=True):
+        created = Assignment.objects.create(
+            municipality=setup["assignment"].municipality, title="Nytt", task="Nytt.", decided_on=date(2020, 5, 1)
+        )
+    assert has_process(created)
+    with django_capture_on_commit_callbacks(execute=True):
+        created.title = "Nytt namn"
+        created.save()
+    assert AssignmentProcess.objects.filter(artifact_object_id=created.pk).count() == 1

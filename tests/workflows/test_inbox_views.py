@@ -1,0 +1,53 @@
+"""Officials act on their tasks in Viewflow's web UI, in Swedish, with permissions enforced."""
+
+import pytest
+
+from governance.models import AssignmentNote
+from tests.workflows.test_assignment_flow import setup  # noqa: F401 - shared fixture
+from workflows.services import open_task, start_assignment_process
+
+pytestmark = pytest.mark.django_db
+
+
+def execute_url(task):
+    return f"/arenden/assignment/{task.process_id}/{task.flow_task.name}/{task.pk}/execute/"
+
+
+def test_the_post_holder_sees_the_task_in_the_inbox(client, setup):  # noqa: F811
+    process = start_assignment_process(setup["assignment"])
+    client.force_login(setup["director"])
+    response = client.get("/arenden/assignment/inbox/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert f"/arenden/assignment/{process.pk}/" in response.content.decode()
+
+
+def test_a_progress_note_and_the_report_are_submitted_through_the_task_form(client, setup):  # noqa: F811
+    process = start_assignment_process(setup["assignment"])
+    work = open_task(process, "work")
+    client.force_login(setup["director"])
+    form = client.get(execute_url(work))
+    assert form.status_code == 200
+    assert "Återrapport" in form.content.decode() or "återrapport" in form.content.decode()
+    response = client.post(execute_url(work), {"progress_note": "Utkast klart.", "report": "", "ready_to_report": ""})
+    assert response.status_code == 302
+    assert AssignmentNote.objects.get().text == "Utkast klart."
+    work = open_task(process, "work")
+    response = client.post(execute_url(work), {"progress_note": "", "report": "Helhetsbild.", "ready_to_report": "on"})
+    assert response.status_code == 302
+    assert open_task(process, "decide") is not None
+
+
+def test_a_stranger_cannot_open_or_submit_the_task(client, setup):  # noqa: F811
+    process = start_assignment_process(setup["assignment"])
+    work = open_task(process, "work")
+    client.force_login(setup["stranger"])
+    assert client.get(execute_url(work)).status_code in (302, 403, 404)
+    client.post(execute_url(work), {"progress_note": "Intrång", "report": "", "ready_to_report": ""})
+    assert not AssignmentNote.objects.exists()
+
+
+def test_everyone_with_access_can_read_the_process_history(client, setup):  # noqa: F811
+    process = start_assignment_process(setup["assignment"])
+    client.force_login(setup["secretary"])
+    response = client.get(f"/arenden/assignment/{process.pk}/")
+    assert response.status_code == 200
