@@ -38,6 +38,7 @@ class AssignmentFlow(flow.Flow):
     process_class = AssignmentProcess
     process_title = _("Uppdrag")
     process_description = _("Från beslut till återrapportering")
+    process_summary_template = "{{ process.assignment.title }} · {{ process.assignment.status_label }}"
     # Waiting for the row lock (not NOWAIT): the second of two simultaneous completions
     # waits for the first to commit, then finds the task done and is told so.
     lock_impl = lock.SelectForUpdateLock(nowait=False)
