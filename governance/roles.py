@@ -27,10 +27,14 @@ GOVERNANCE_MODELS = [
 SECRETARY_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
+PROCESS_MODELS = ["assignmentprocess", "motionprocess", "interpellationprocess"]
+
+
 def _process_permissions(actions):
     """Permissions on the Viewflow processes (proxy models in `workflows`)."""
     return Permission.objects.filter(
-        content_type__app_label="workflows", codename__in=[f"{action}_assignmentprocess" for action in actions]
+        content_type__app_label="workflows",
+        codename__in=[f"{action}_{model}" for model in PROCESS_MODELS for action in actions],
     )
 
 

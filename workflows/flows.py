@@ -7,10 +7,10 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 from viewflow.workflow.flow.views import UpdateProcessView
 
-from governance.models import AssignmentNote
+from governance.models import Assignment, AssignmentNote, MotionAction, Organization
 
-from .deadlines import next_meeting
-from .models import AssignmentProcess
+from .deadlines import due_date_for, next_meeting
+from .models import AssignmentProcess, InterpellationProcess, MotionProcess
 
 
 def responsible_user(activation):
@@ -132,3 +132,177 @@ class AssignmentFlow(flow.Flow):
         assignment = activation.process.assignment
         assignment.withdrawn_on = date.today()
         assignment.save()
+
+
+def _record_motion_action(motion, classification, organization=None, note=""):
+    """Motion status is derived from its classified actions, so each step adds one."""
+    position = max((action.sort_order or 0 for action in motion.actions.all()), default=0) + 1
+    motion.actions.add(
+        MotionAction(
+            date=date.today(),
+            classification=classification,
+            organization=organization,
+            note=note[:300],
+            sort_order=position,
+        )
+    )
+    motion.save_revision().publish()
+
+
+def _council(municipality):
+    return Organization.objects.filter(
+        municipality=municipality, classification=Organization.Classification.COUNCIL
+    ).first()
+
+
+class MotionFlow(flow.Flow):
+    """A motion from filing at kommunfullmäktige to the council's decision.
+
+    Kommunallagen 5 kap. 35 § wants a motion decided within a year of filing, or its
+    preparation reported to the council within that year; the motion's page shows both
+    dates. A decision to approve may give an assignment, which then runs its own process.
+    """
+
+    process_class = MotionProcess
+    process_title = _("Motion")
+    process_summary_template = "{{ process.motion.title }}"
+    lock_impl = lock.SelectForUpdateLock(nowait=False)
+
+    start = flow.StartHandle(this.start_process).Annotation(title=_("Motionen lämnas in")).Next(this.refer)
+
+    refer = (
+        flow.View(UpdateProcessView.as_view(fields=["referred_to"]))
+        .Annotation(title=_("Remittera för beredning"))
+        .Permission("governance.change_assignment")
+        .Next(this.note_referral)
+    )
+    note_referral = flow.Function(this.record_referral).Next(this.give_statement)
+
+    give_statement = (
+        flow.View(UpdateProcessView.as_view(fields=["statement"]))
+        .Annotation(title=_("Yttrande"))
+        .Permission("governance.change_assignment")
+        .Next(this.note_statement)
+    )
+    note_statement = flow.Function(this.record_statement).Next(this.propose)
+
+    propose = (
+        flow.View(UpdateProcessView.as_view(fields=["proposal"]))
+        .Annotation(title=_("Kommunstyrelsens förslag"))
+        .Permission("governance.change_assignment")
+        .Next(this.note_proposal)
+    )
+    note_proposal = flow.Function(this.record_proposal).Next(this.decide)
+
+    decide = (
+        flow.View(UpdateProcessView.as_view(fields=["decision", "assignment_task"]))
+        .Annotation(title=_("Kommunfullmäktiges beslut"))
+        .Permission("governance.change_assignment")
+        .Next(this.note_decision)
+    )
+    note_decision = flow.Function(this.record_decision).Next(this.check_assignment)
+
+    check_assignment = flow.If(act.process.creates_assignment).Then(this.give_assignment).Else(this.decided)
+    give_assignment = flow.Function(this.create_assignment).Next(this.decided)
+
+    decided = flow.End().Annotation(title=_("Beslutad"))
+
+    def start_process(self, activation, motion):
+        activation.process.artifact = motion
+        activation.process.save()
+        return activation.process
+
+    def record_referral(self, activation):
+        motion = activation.process.motion
+        _record_motion_action(motion, MotionAction.Classification.REFERRED, note=activation.process.referred_to or "")
+
+    def record_statement(self, activation):
+        motion = activation.process.motion
+        _record_motion_action(motion, MotionAction.Classification.STATEMENT, note=activation.process.statement or "")
+
+    def record_proposal(self, activation):
+        motion = activation.process.motion
+        board = Organization.objects.filter(
+            municipality=motion.municipality, classification=Organization.Classification.EXECUTIVE
+        ).first()
+        _record_motion_action(motion, MotionAction.Classification.PROPOSAL, board, activation.process.proposal or "")
+
+    def record_decision(self, activation):
+        motion = activation.process.motion
+        _record_motion_action(motion, activation.process.decision, _council(motion.municipality))
+
+    def create_assignment(self, activation):
+        motion = activation.process.motion
+        task = activation.process.assignment_task.strip()
+        Assignment.objects.create(
+            municipality=motion.municipality,
+            title=task[:120],
+            task=task,
+            source_page=motion,
+            source_text=f"Kommunfullmäktige biföll motionen {date.today():%Y-%m-%d}.",
+            decided_on=date.today(),
+        )
+
+
+class InterpellationFlow(flow.Flow):
+    """An interpellation from filing to the debate of its answer.
+
+    The answer is due by the rule the municipality's arbetsordning sets (by default the
+    next meeting of kommunfullmäktige after filing); promises made in the answer are
+    followed as assignments of their own.
+    """
+
+    process_class = InterpellationProcess
+    process_title = _("Interpellation")
+    process_summary_template = "{{ process.interpellation.title }}"
+    lock_impl = lock.SelectForUpdateLock(nowait=False)
+
+    start = flow.StartHandle(this.start_process).Annotation(title=_("Interpellationen lämnas in")).Next(this.permit)
+
+    permit = (
+        flow.View(UpdateProcessView.as_view(fields=["permitted"]))
+        .Annotation(title=_("Kommunfullmäktige medger att den ställs"))
+        .Permission("governance.change_assignment")
+        .Next(this.check_permitted)
+    )
+    check_permitted = flow.If(act.process.is_permitted).Then(this.set_answer_due).Else(this.refused)
+    set_answer_due = flow.Function(this.compute_answer_due).Next(this.answer)
+
+    answer = (
+        flow.View(UpdateProcessView.as_view(fields=["answer_text"]))
+        .Annotation(title=_("Besvara"))
+        .Permission("governance.change_assignment")
+        .Next(this.note_answer)
+    )
+    note_answer = flow.Function(this.record_answer).Next(this.debate)
+
+    debate = (
+        flow.View(UpdateProcessView.as_view(fields=["debated_on"]))
+        .Annotation(title=_("Debatt i kommunfullmäktige"))
+        .Permission("governance.change_assignment")
+        .Next(this.closed)
+    )
+
+    closed = flow.End().Annotation(title=_("Avslutad"))
+    refused = flow.End().Annotation(title=_("Ej medgiven"))
+
+    def start_process(self, activation, interpellation):
+        activation.process.artifact = interpellation
+        activation.process.save()
+        return activation.process
+
+    def compute_answer_due(self, activation):
+        process = activation.process
+        interpellation = process.interpellation
+        council = interpellation.organization or _council(interpellation.municipality)
+        due = due_date_for(interpellation.municipality.interpellation_answer_rule, interpellation.date, council)
+        process.answer_due = due.date
+        process.answer_due_explanation = due.explanation
+        process.save()
+
+    def record_answer(self, activation):
+        interpellation = activation.process.interpellation
+        if interpellation.answered_on is None:
+            interpellation.answered_on = date.today()
+            interpellation.answer_introduction = interpellation.answer_introduction or activation.process.answer_text
+            interpellation.save_revision().publish()

@@ -53,3 +53,63 @@ class AssignmentProcess(Process):
     @property
     def is_extended(self):
         return self.outcome == self.Outcome.EXTENDED and self.new_due_date is not None
+
+
+class MotionProcess(Process):
+    """A motion from filing at kommunfullmäktige to the council's decision."""
+
+    class Decision:
+        APPROVED = "approved"
+        REJECTED = "rejected"
+        ANSWERED = "answered"
+        WRITTEN_OFF = "written_off"
+        CHOICES = [
+            (APPROVED, _("Bifall")),
+            (REJECTED, _("Avslag")),
+            (ANSWERED, _("Besvarad")),
+            (WRITTEN_OFF, _("Avskriven")),
+        ]
+
+    referred_to = jsonstore.CharField(_("remitteras till"), max_length=300, blank=True)
+    statement = jsonstore.TextField(_("yttrande"), blank=True)
+    proposal = jsonstore.TextField(_("kommunstyrelsens förslag"), blank=True)
+    decision = jsonstore.CharField(_("kommunfullmäktiges beslut"), max_length=20, choices=Decision.CHOICES, blank=True)
+    assignment_task = jsonstore.TextField(
+        _("uppdrag som beslutet ger"), blank=True, help_text=_("Fylls i om ett bifall ger någon ett uppdrag.")
+    )
+
+    class Meta:
+        proxy = True
+        verbose_name = _("motionsärende")
+        verbose_name_plural = _("motionsärenden")
+
+    @property
+    def motion(self):
+        return self.artifact
+
+    @property
+    def creates_assignment(self):
+        return self.decision == self.Decision.APPROVED and bool((self.assignment_task or "").strip())
+
+
+class InterpellationProcess(Process):
+    """An interpellation from filing to the debate of its answer."""
+
+    permitted = jsonstore.BooleanField(_("får ställas"), default=True)
+    answer_due = jsonstore.DateField(_("ska besvaras senast"), null=True, blank=True)
+    answer_due_explanation = jsonstore.CharField(_("hur datumet räknades fram"), max_length=300, blank=True)
+    answer_text = jsonstore.TextField(_("svar"), blank=True)
+    debated_on = jsonstore.DateField(_("debatterad"), null=True, blank=True)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("interpellationsärende")
+        verbose_name_plural = _("interpellationsärenden")
+
+    @property
+    def interpellation(self):
+        return self.artifact
+
+    @property
+    def is_permitted(self):
+        return self.permitted is not False

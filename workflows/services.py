@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow import STATUS
 
-from .flows import AssignmentFlow
+from .flows import AssignmentFlow, InterpellationFlow, MotionFlow
 
 
 class TaskAlreadyDone(Exception):
@@ -18,6 +18,14 @@ class TaskAlreadyDone(Exception):
 
 def start_assignment_process(assignment):
     return AssignmentFlow.start.run(assignment=assignment)
+
+
+def start_motion_process(motion):
+    return MotionFlow.start.run(motion=motion)
+
+
+def start_interpellation_process(interpellation):
+    return InterpellationFlow.start.run(interpellation=interpellation)
 
 
 def open_task(process, node_name):

@@ -36,11 +36,18 @@ class Municipality(index.Indexed, models.Model):
         help_text=_("SCB:s fyrsiffriga kommunkod, t.ex. 0686."),
     )
     slug = models.SlugField(_("kortnamn i adresser"), max_length=100, unique=True)
+    interpellation_answer_rule = models.CharField(
+        _("när interpellationer ska besvaras"),
+        max_length=100,
+        default="på kommande möte",
+        help_text=_("Som arbetsordningen säger, t.ex. ”på kommande möte” eller ”inom 30 dagar”."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("official_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
+        FieldPanel("interpellation_answer_rule"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

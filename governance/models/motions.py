@@ -6,6 +6,8 @@ Civic Data's bill actions. Kommunallagen 5 kap. 35 § wants a motion decided wit
 year of filing, so the page shows that date too.
 """
 
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -63,9 +65,24 @@ class MotionPage(GovernanceDocumentPage):
         """One year after filing: when the council should have decided (KL 5 kap. 35 §)."""
         return self.date + relativedelta(years=1) if self.date else None
 
+    def decision_deadline_status(self, day=None):
+        """ "passed", "approaching" (within 60 days) or "on_time" against the one-year date."""
+        if self.is_decided or not self.date:
+            return None
+        day = day or date.today()
+        if day > self.decision_due:
+            return "passed"
+        if (self.decision_due - day).days <= 60:
+            return "approaching"
+        return "on_time"
+
+    @property
+    def deadline_status(self):
+        return self.decision_deadline_status()
+
     @property
     def latest_action(self):
-        return self.actions.order_by("-date", "-sort_order").first()
+        return self.actions.order_by("-date", "-sort_order", "-pk").first()
 
     @property
     def status_label(self):

@@ -1,0 +1,176 @@
+"""The motion and interpellation flows through every branch, by API."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from governance.models import Assignment, InterpellationPage, InterpellationQuestion, MotionPage
+from governance.roles import SECRETARIES, ensure_role_groups
+from tests import factories
+from workflows.services import complete_task, open_task, start_interpellation_process, start_motion_process
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def place(home_page):
+    groups = ensure_role_groups(home_page)
+    municipality = factories.make_municipality("Eksjö")
+    page = factories.make_municipality_page(home_page, municipality)
+    council = factories.make_organization(municipality, "Kommunfullmäktige", "council", abbreviation="KF")
+    factories.make_organization(municipality, "Kommunstyrelsen", "executive", abbreviation="KS")
+    secretary = get_user_model().objects.create_user("sekreterare", password="x")
+    secretary.groups.add(groups[SECRETARIES])
+    return {"municipality": municipality, "page": page, "council": council, "secretary": secretary}
+
+
+@pytest.fixture
+def motion(place):
+    page = MotionPage(
+        title="Motion om arbetsmarknadsenhet", slug="motion", organization=place["council"], date=date(2021, 3, 18)
+    )
+    return factories.publish(place["page"], page)
+
+
+def run_motion_to_decision(place, motion, decision, assignment_task=""):
+    process = start_motion_process(motion)
+    user = place["secretary"]
+    complete_task(open_task(process, "refer"), user, referred_to="Kommunstyrelsen")
+    complete_task(open_task(process, "give_statement"), user, statement="Kommunstyrelsen tillstyrker.")
+    complete_task(open_task(process, "propose"), user, proposal="Motionen bifalls.")
+    complete_task(open_task(process, "decide"), user, decision=decision, assignment_task=assignment_task)
+    process.refresh_from_db()
+    return process
+
+
+@pytest.mark.parametrize(
+    ("decision", "label"),
+    [("approved", "Bifallen"), ("rejected", "Avslagen"), ("answered", "Besvarad"), ("written_off", "Avskriven")],
+)
+def test_each_council_decision_ends_the_motion_with_its_status(place, motion, decision, label):
+    process = run_motion_to_decision(place, motion, decision)
+    assert process.status == "DONE"
+    motion.refresh_from_db()
+    assert [a.classification for a in motion.actions.order_by("sort_order")] == [
+        "referred",
+        "statement",
+        "proposal",
+        decision,
+    ]
+    assert str(motion.status_label) == label
+    assert motion.is_decided
+
+
+def test_an_approved_motion_can_give_an_assignment(place, motion):
+    run_motion_to_decision(
+        place, motion, "approved", assignment_task="Kommundirektören ska inrätta en arbetsmarknadsenhet."
+    )
+    assignment = Assignment.objects.get(source_page=motion)
+    assert assignment.task == "Kommundirektören ska inrätta en arbetsmarknadsenhet."
+
+
+def test_a_rejected_motion_gives_no_assignment(place, motion):
+    run_motion_to_decision(place, motion, "rejected", assignment_task="Skulle ha gjorts.")
+    assert not Assignment.objects.exists()
+
+
+@pytest.fixture
+def interpellation(place):
+    person = factories.make_person(place["municipality"], "Sven Jansson")
+    chair = factories.make_person(place["municipality"], "Mats Flodin")
+    page = InterpellationPage(
+        title="Interpellation om arbetsmarknadsenheten",
+        slug="interpellation",
+        organization=place["council"],
+        date=date(2020, 9, 3),
+        asker=person,
+        addressee=chair,
+    )
+    page.questions = [InterpellationQuestion(number=1, question="Varför har arbetet gått i stå?")]
+    factories.make_meeting(place["council"], date(2020, 9, 28))
+    return factories.publish(place["page"], page)
+
+
+def test_the_answer_is_due_at_the_next_council_meeting_and_the_flow_ends_after_debate(place, interpellation):
+    process = start_interpellation_process(interpellation)
+    user = place["secretary"]
+    complete_task(open_task(process, "permit"), user, permitted=True)
+    process.refresh_from_db()
+    assert process.coerced.answer_due == date(2020, 9, 28)
+    assert process.coerced.answer_due_explanation == "kommande möte med KF → 2020-09-28"
+    complete_task(open_task(process, "answer"), user, answer_text="Arbetet är högst levande.")
+    interpellation.refresh_from_db()
+    assert interpellation.answered_on == date.today()
+    complete_task(open_task(process, "debate"), user, debated_on=date(2020, 9, 28))
+    process.refresh_from_db()
+    assert process.status == "DONE"
+
+
+def test_the_answer_rule_follows_the_municipalitys_arbetsordning(place, interpellation):
+    place["municipality"].interpellation_answer_rule = "inom 30 dagar"
+    place["municipality"].save()
+    process = start_interpellation_process(interpellation)
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
+    process.refresh_from_db()
+    assert process.coerced.answer_due == date(2020, 10, 3)
+
+
+def test_an_interpellation_not_permitted_ends_without_an_answer(place, interpellation):
+    process = start_interpellation_process(interpellation)
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=False)
+    process.refresh_from_db()
+    assert process.status == "DONE"
+    assert open_task(process, "answer") is None
+
+
+def test_publishing_a_program_creates_one_report_back_per_period(place):
+    from governance.models import PolicyDocumentPage, ReportingRequirement
+
+    board = place["municipality"].organizations.get(abbreviation="KS")
+    program = PolicyDocumentPage(
+        title="Arbetsmarknadsprogram 2022 - 2024",
+        slug="program",
+        document_type="program",
+        adopted_by=board,
+        valid_from=date(2022, 1, 1),
+        valid_until=date(2024, 12, 31),
+    )
+    program.reporting_requirements = [
+        ReportingRequirement(report_to=board, rule_text="två gånger per år", times_per_year=2)
+    ]
+    factories.publish(place["page"], program)
+    report_backs = Assignment.objects.filter(source_page=program).order_by("due_date")
+    assert [a.due_date for a in report_backs] == [
+        date(2022, 6, 30),
+        date(2022, 12, 31),
+        date(2023, 6, 30),
+        date(2023, 12, 31),
+        date(2024, 6, 30),
+        date(2024, 12, 31),
+    ]
+    assert {a.report_to for a in report_backs} == {board}
+    program.save_revision().publish()
+    assert Assignment.objects.filter(source_page=program).count() == 6, "publishing again adds none"
+
+
+def test_publishing_a_motion_starts_its_process(place, django_capture_on_commit_callbacks):
+    from workflows.models import MotionProcess
+
+    page = MotionPage(title="Motion om cykelvägar", slug="cykel", organization=place["council"], date=date(2024, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.publish(place["page"], page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert MotionProcess.objects.filter(artifact_object_id=page.pk).count() == 1
+
+
+def test_a_motion_is_flagged_as_it_approaches_and_passes_its_one_year_date(place, motion, client):
+    assert motion.decision_due == date(2022, 3, 18)
+    assert motion.decision_deadline_status(date(2021, 6, 1)) == "on_time"
+    assert motion.decision_deadline_status(date(2022, 2, 1)) == "approaching"
+    assert motion.decision_deadline_status(date(2022, 3, 19)) == "passed"
+    assert "Ettårsgränsen (2022-03-18) har passerats utan beslut." in client.get(motion.url).content.decode()
+    run_motion_to_decision(place, motion, "rejected")
+    motion.refresh_from_db()
+    assert motion.decision_deadline_status(date(2022, 3, 19)) is None
