@@ -62,8 +62,11 @@ class MotionPage(GovernanceDocumentPage):
 
     @property
     def decision_due(self):
-        """One year after filing: when the council should have decided (KL 5 kap. 35 §)."""
-        return self.date + relativedelta(years=1) if self.date else None
+        """One year after filing (KL 5 kap. 35 §), moved past weekends and holidays as the
+        law on statutory time limits requires (Lag 1930:173)."""
+        from workflows.deadlines import legal_deadline
+
+        return legal_deadline(self.date + relativedelta(years=1)) if self.date else None
 
     def decision_deadline_status(self, day=None):
         """ "passed", "approaching" (within 60 days) or "on_time" against the one-year date."""

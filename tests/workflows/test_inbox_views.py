@@ -51,3 +51,26 @@ def test_everyone_with_access_can_read_the_process_history(client, setup):  # no
     client.force_login(setup["secretary"])
     response = client.get(f"/arenden/assignment/{process.pk}/")
     assert response.status_code == 200
+
+
+def test_a_councillor_can_read_the_history_but_not_act(client, setup):  # noqa: F811
+    from django.contrib.auth import get_user_model
+
+    from governance.roles import COUNCILLORS
+
+    councillor = get_user_model().objects.create_user("politiker", password="x")
+    councillor.groups.add(setup["secretary"].groups.model.objects.get(name=COUNCILLORS))
+    process = start_assignment_process(setup["assignment"])
+    client.force_login(councillor)
+    assert client.get(f"/arenden/assignment/{process.pk}/").status_code == 200
+    work = open_task(process, "work")
+    client.post(execute_url(work), {"progress_note": "Försök", "report": "", "ready_to_report": ""})
+    assert not AssignmentNote.objects.exists()
+
+
+def test_a_motion_filed_on_a_date_whose_anniversary_is_a_sunday_is_due_the_monday():
+    from datetime import date
+
+    from governance.models import MotionPage
+
+    assert MotionPage(date=date(2025, 3, 22)).decision_due == date(2026, 3, 23)
