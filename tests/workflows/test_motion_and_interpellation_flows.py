@@ -174,3 +174,28 @@ def test_a_motion_is_flagged_as_it_approaches_and_passes_its_one_year_date(place
     run_motion_to_decision(place, motion, "rejected")
     motion.refresh_from_db()
     assert motion.decision_deadline_status(date(2022, 3, 19)) is None
+
+
+def test_a_secretary_moves_a_motion_along_in_the_inbox(place, motion, client):
+    process = start_motion_process(motion)
+    refer = open_task(process, "refer")
+    client.force_login(place["secretary"])
+    queue = client.get("/arenden/motion/queue/")
+    assert queue.status_code == 200 and f"/arenden/motion/{process.pk}/" in queue.content.decode()
+    assign_url = f"/arenden/motion/{process.pk}/refer/{refer.pk}/assign/"
+    assert client.post(assign_url).status_code == 302
+    execute_url = f"/arenden/motion/{process.pk}/refer/{refer.pk}/execute/"
+    assert client.get(execute_url).status_code == 200
+    assert client.post(execute_url, {"referred_to": "Kommunstyrelsen"}).status_code == 302
+    assert open_task(process, "give_statement") is not None
+
+
+def test_an_interpellation_is_permitted_in_the_inbox(place, interpellation, client):
+    process = start_interpellation_process(interpellation)
+    permit = open_task(process, "permit")
+    client.force_login(place["secretary"])
+    assert client.post(f"/arenden/interpellation/{process.pk}/permit/{permit.pk}/assign/").status_code == 302
+    response = client.post(f"/arenden/interpellation/{process.pk}/permit/{permit.pk}/execute/", {"permitted": "on"})
+    assert response.status_code == 302
+    process.refresh_from_db()
+    assert process.coerced.answer_due == date(2020, 9, 28)
