@@ -11,6 +11,7 @@ from governance.models import Assignment, AssignmentNote, MotionAction, Organiza
 
 from .deadlines import due_date_for, next_meeting
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
+from .views import WorkView
 
 
 def responsible_user(activation):
@@ -46,7 +47,7 @@ class AssignmentFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Annotation(title=_("Uppdraget ges")).Next(this.work)
 
     work = (
-        flow.View(UpdateProcessView.as_view(fields=["progress_note", "report", "ready_to_report"]))
+        flow.View(WorkView.as_view())
         .Annotation(title=_("Arbeta och återrapportera"))
         .Permission("governance.change_assignment")
         .Assign(responsible_user)

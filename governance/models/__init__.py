@@ -1,6 +1,6 @@
 """Governance models, re-exported explicitly so `governance.models.X` keeps working."""
 
-from .assignments import Assignment, AssignmentNote, ReminderLog
+from .assignments import Assignment, AssignmentAttachment, AssignmentNote, ReminderLog
 from .civic import (
     Case,
     Meeting,
@@ -22,6 +22,7 @@ from .registry import DOCUMENT_PAGE_MODELS
 __all__ = [
     "DOCUMENT_PAGE_MODELS",
     "Assignment",
+    "AssignmentAttachment",
     "AssignmentNote",
     "AttSats",
     "Case",

@@ -147,6 +147,7 @@ class Assignment(index.Indexed, ClusterableModel):
         ),
         FieldPanel("continues"),
         InlinePanel("notes", label=_("Lägesrapport"), heading=_("Lägesrapporter")),
+        InlinePanel("attachments", label=_("Bilaga"), heading=_("Bilagor till återrapporten")),
         FieldRowPanel([FieldPanel("completed_on"), FieldPanel("withdrawn_on")]),
     ]
     search_fields = [
@@ -258,6 +259,26 @@ class AssignmentNote(models.Model):
 
     def __str__(self):
         return f"{self.written_on}: {self.text[:60]}"
+
+
+class AssignmentAttachment(models.Model):
+    """A document handed in with the report-back (återrapport), kept in Wagtail's documents."""
+
+    assignment = ParentalKey(Assignment, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("dokument"), on_delete=models.CASCADE, related_name="+"
+    )
+    added_on = models.DateField(_("bifogad"), default=date.today)
+
+    panels = [FieldPanel("document")]
+
+    class Meta:
+        ordering = ["added_on", "pk"]
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+
+    def __str__(self):
+        return self.document.title
 
 
 class ReminderLog(models.Model):

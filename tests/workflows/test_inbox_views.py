@@ -74,3 +74,24 @@ def test_a_motion_filed_on_a_date_whose_anniversary_is_a_sunday_is_due_the_monda
     from governance.models import MotionPage
 
     assert MotionPage(date=date(2025, 3, 22)).decision_due == date(2026, 3, 23)
+
+
+def test_the_report_back_carries_its_attachments(client, setup):  # noqa: F811
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from governance.models import AssignmentAttachment
+
+    process = start_assignment_process(setup["assignment"])
+    work = open_task(process, "work")
+    client.force_login(setup["director"])
+    files = [
+        SimpleUploadedFile("handlingsplan.pdf", b"%PDF-1.4 handlingsplan", content_type="application/pdf"),
+        SimpleUploadedFile("bilaga.txt", "Resurser och åtgärder".encode(), content_type="text/plain"),
+    ]
+    response = client.post(
+        execute_url(work), {"progress_note": "", "report": "Helhetsbild.", "ready_to_report": "on", "attachments": files}
+    )
+    assert response.status_code == 302
+    titles = sorted(a.document.title for a in AssignmentAttachment.objects.filter(assignment=setup["assignment"]))
+    assert titles == ["bilaga.txt", "handlingsplan.pdf"]
+    assert open_task(process, "decide") is not None
