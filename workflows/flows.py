@@ -11,7 +11,7 @@ from governance.models import Assignment, AssignmentNote, MotionAction, Organiza
 
 from .deadlines import due_date_for, next_meeting
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
-from .views import WorkView
+from .views import ReferView, StatementView, WorkView
 
 
 def responsible_user(activation):
@@ -172,7 +172,7 @@ class MotionFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Annotation(title=_("Motionen lämnas in")).Next(this.refer)
 
     refer = (
-        flow.View(UpdateProcessView.as_view(fields=["referred_to"]))
+        flow.View(ReferView.as_view())
         .Annotation(title=_("Remittera för beredning"))
         .Permission("governance.change_assignment")
         .Next(this.note_referral)
@@ -180,12 +180,18 @@ class MotionFlow(flow.Flow):
     note_referral = flow.Function(this.record_referral).Next(this.give_statement)
 
     give_statement = (
-        flow.View(UpdateProcessView.as_view(fields=["statement"]))
+        flow.View(StatementView.as_view())
         .Annotation(title=_("Yttrande"))
         .Permission("governance.change_assignment")
         .Next(this.note_statement)
     )
-    note_statement = flow.Function(this.record_statement).Next(this.propose)
+    note_statement = flow.Function(this.record_statement).Next(this.check_statements)
+    check_statements = (
+        flow.If(act.process.all_statements_in)
+        .Annotation(title=_("Har alla remissinstanser svarat?"))
+        .Then(this.propose)
+        .Else(this.give_statement)
+    )
 
     propose = (
         flow.View(UpdateProcessView.as_view(fields=["proposal"]))
@@ -215,11 +221,19 @@ class MotionFlow(flow.Flow):
 
     def record_referral(self, activation):
         motion = activation.process.motion
-        _record_motion_action(motion, MotionAction.Classification.REFERRED, note=activation.process.referred_to or "")
+        for organ in Organization.objects.filter(pk__in=activation.process.referred_organ_ids or []):
+            _record_motion_action(motion, MotionAction.Classification.REFERRED, organ)
 
     def record_statement(self, activation):
-        motion = activation.process.motion
-        _record_motion_action(motion, MotionAction.Classification.STATEMENT, note=activation.process.statement or "")
+        process = activation.process
+        organ = Organization.objects.get(pk=process.statement_from)
+        statements = dict(process.statements or {})
+        statements[str(organ.pk)] = process.statement or ""
+        process.statements = statements
+        process.statement = ""
+        process.statement_from = None
+        process.save()
+        _record_motion_action(process.motion, MotionAction.Classification.STATEMENT, organ, statements[str(organ.pk)])
 
     def record_proposal(self, activation):
         motion = activation.process.motion

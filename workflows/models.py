@@ -70,7 +70,9 @@ class MotionProcess(Process):
             (WRITTEN_OFF, _("Avskriven")),
         ]
 
-    referred_to = jsonstore.CharField(_("remitteras till"), max_length=300, blank=True)
+    referred_organ_ids = jsonstore.JSONField(_("remitteras till"), default=list, blank=True)
+    statements = jsonstore.JSONField(_("yttranden per organ"), default=dict, blank=True)
+    statement_from = jsonstore.IntegerField(_("yttrande från"), null=True, blank=True)
     statement = jsonstore.TextField(_("yttrande"), blank=True)
     proposal = jsonstore.TextField(_("kommunstyrelsens förslag"), blank=True)
     decision = jsonstore.CharField(_("kommunfullmäktiges beslut"), max_length=20, choices=Decision.CHOICES, blank=True)
@@ -86,6 +88,16 @@ class MotionProcess(Process):
     @property
     def motion(self):
         return self.artifact
+
+    @property
+    def awaited_organ_ids(self):
+        """Organs the motion was referred to that have not yet given their statement."""
+        given = {int(key) for key in (self.statements or {})}
+        return [organ_id for organ_id in (self.referred_organ_ids or []) if organ_id not in given]
+
+    @property
+    def all_statements_in(self):
+        return not self.awaited_organ_ids
 
     @property
     def creates_assignment(self):

@@ -36,8 +36,9 @@ def motion(place):
 def run_motion_to_decision(place, motion, decision, assignment_task=""):
     process = start_motion_process(motion)
     user = place["secretary"]
-    complete_task(open_task(process, "refer"), user, referred_to="Kommunstyrelsen")
-    complete_task(open_task(process, "give_statement"), user, statement="Kommunstyrelsen tillstyrker.")
+    board = place["municipality"].organizations.get(abbreviation="KS")
+    complete_task(open_task(process, "refer"), user, referred_organ_ids=[board.pk])
+    complete_task(open_task(process, "give_statement"), user, statement_from=board.pk, statement="Tillstyrks.")
     complete_task(open_task(process, "propose"), user, proposal="Motionen bifalls.")
     complete_task(open_task(process, "decide"), user, decision=decision, assignment_task=assignment_task)
     process.refresh_from_db()
@@ -186,8 +187,16 @@ def test_a_secretary_moves_a_motion_along_in_the_inbox(place, motion, client):
     assert client.post(assign_url).status_code == 302
     execute_url = f"/arenden/motion/{process.pk}/refer/{refer.pk}/execute/"
     assert client.get(execute_url).status_code == 200
-    assert client.post(execute_url, {"referred_to": "Kommunstyrelsen"}).status_code == 302
-    assert open_task(process, "give_statement") is not None
+    board = place["municipality"].organizations.get(abbreviation="KS")
+    assert client.post(execute_url, {"organs": [board.pk]}).status_code == 302
+    statement = open_task(process, "give_statement")
+    assert statement is not None
+    client.post(f"/arenden/motion/{process.pk}/give_statement/{statement.pk}/assign/")
+    response = client.post(
+        f"/arenden/motion/{process.pk}/give_statement/{statement.pk}/execute/", {"organ": board.pk, "statement": "Tillstyrks."}
+    )
+    assert response.status_code == 302
+    assert open_task(process, "propose") is not None
 
 
 def test_an_interpellation_is_permitted_in_the_inbox(place, interpellation, client):
@@ -199,3 +208,19 @@ def test_an_interpellation_is_permitted_in_the_inbox(place, interpellation, clie
     assert response.status_code == 302
     process.refresh_from_db()
     assert process.coerced.answer_due == date(2020, 9, 28)
+
+
+def test_the_motion_waits_for_a_statement_from_every_referred_organ(place, motion):
+    social = factories.make_organization(place["municipality"], "Socialnämnden", "committee", abbreviation="SN")
+    board = place["municipality"].organizations.get(abbreviation="KS")
+    user = place["secretary"]
+    process = start_motion_process(motion)
+    complete_task(open_task(process, "refer"), user, referred_organ_ids=[board.pk, social.pk])
+    complete_task(open_task(process, "give_statement"), user, statement_from=social.pk, statement="Socialnämnden tillstyrker.")
+    assert open_task(process, "propose") is None, "still waiting for kommunstyrelsen"
+    assert open_task(process, "give_statement") is not None
+    complete_task(open_task(process, "give_statement"), user, statement_from=board.pk, statement="Tillstyrks.")
+    assert open_task(process, "propose") is not None
+    process.refresh_from_db()
+    assert process.coerced.statements == {str(social.pk): "Socialnämnden tillstyrker.", str(board.pk): "Tillstyrks."}
+    assert {a.organization.abbreviation for a in motion.actions.filter(classification="referred")} == {"KS", "SN"}
