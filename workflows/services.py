@@ -65,3 +65,18 @@ def complete_task(task, user, **fields):
         activation.process = process
         activation.execute()
     return process
+
+
+def reassign_task(task, by_user, to_user):
+    """Give a task to someone else (a secretary moving work between officials)."""
+    flow_class = task.flow_task.flow_class
+    if not flow_class.instance.has_manage_permission(by_user):
+        raise PermissionError("Du har inte behörighet att flytta uppgiften.")
+    with transaction.atomic(), flow_class.lock(task.process_id):
+        task.refresh_from_db()
+        if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+            raise TaskAlreadyDone(f"Uppgiften kan inte flyttas längre ({task.status}).")
+        task.owner = to_user
+        task.status = STATUS.ASSIGNED
+        task.save()
+    return task

@@ -116,3 +116,17 @@ def test_a_new_assignment_starts_its_process_once(setup, django_capture_on_commi
         created.title = "Nytt namn"
         created.save()
     assert AssignmentProcess.objects.filter(artifact_object_id=created.pk).count() == 1
+
+
+def test_a_secretary_can_move_the_task_to_another_official_but_a_stranger_cannot(setup):
+    from workflows.services import reassign_task
+
+    other = get_user_model().objects.create_user("annan", password="x")
+    process = start_assignment_process(setup["assignment"])
+    work = open_task(process, "work")
+    with pytest.raises(PermissionError):
+        reassign_task(work, setup["stranger"], other)
+    reassign_task(work, setup["secretary"], setup["secretary"])
+    assert open_task(process, "work").owner == setup["secretary"]
+    complete_task(open_task(process, "work"), setup["secretary"], report="Klart.", ready_to_report=True)
+    assert open_task(process, "decide") is not None

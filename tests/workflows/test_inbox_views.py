@@ -89,9 +89,18 @@ def test_the_report_back_carries_its_attachments(client, setup):  # noqa: F811
         SimpleUploadedFile("bilaga.txt", "Resurser och åtgärder".encode(), content_type="text/plain"),
     ]
     response = client.post(
-        execute_url(work), {"progress_note": "", "report": "Helhetsbild.", "ready_to_report": "on", "attachments": files}
+        execute_url(work),
+        {"progress_note": "", "report": "Helhetsbild.", "ready_to_report": "on", "attachments": files},
     )
     assert response.status_code == 302
     titles = sorted(a.document.title for a in AssignmentAttachment.objects.filter(assignment=setup["assignment"]))
     assert titles == ["bilaga.txt", "handlingsplan.pdf"]
     assert open_task(process, "decide") is not None
+
+
+def test_the_inbox_speaks_swedish(client, setup):  # noqa: F811
+    start_assignment_process(setup["assignment"])
+    client.force_login(setup["director"])
+    content = client.get("/arenden/assignment/inbox/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Inkorg" in content and "Kö" in content and "Arkiv" in content
+    assert "Inbox" not in content

@@ -193,7 +193,8 @@ def test_a_secretary_moves_a_motion_along_in_the_inbox(place, motion, client):
     assert statement is not None
     client.post(f"/arenden/motion/{process.pk}/give_statement/{statement.pk}/assign/")
     response = client.post(
-        f"/arenden/motion/{process.pk}/give_statement/{statement.pk}/execute/", {"organ": board.pk, "statement": "Tillstyrks."}
+        f"/arenden/motion/{process.pk}/give_statement/{statement.pk}/execute/",
+        {"organ": board.pk, "statement": "Tillstyrks."},
     )
     assert response.status_code == 302
     assert open_task(process, "propose") is not None
@@ -216,7 +217,9 @@ def test_the_motion_waits_for_a_statement_from_every_referred_organ(place, motio
     user = place["secretary"]
     process = start_motion_process(motion)
     complete_task(open_task(process, "refer"), user, referred_organ_ids=[board.pk, social.pk])
-    complete_task(open_task(process, "give_statement"), user, statement_from=social.pk, statement="Socialnämnden tillstyrker.")
+    complete_task(
+        open_task(process, "give_statement"), user, statement_from=social.pk, statement="Socialnämnden tillstyrker."
+    )
     assert open_task(process, "propose") is None, "still waiting for kommunstyrelsen"
     assert open_task(process, "give_statement") is not None
     complete_task(open_task(process, "give_statement"), user, statement_from=board.pk, statement="Tillstyrks.")
