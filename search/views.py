@@ -5,6 +5,8 @@ from datetime import date
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from governance.models import Assignment
+
 from .engine import SEARCH_ERRORS
 from .faceted_search import FACET_FIELDS, SORTS, SearchRequest, run_search
 
@@ -70,15 +72,8 @@ KIND_LABELS = {
     "news": "Nyhet",
     "assignment": "Uppdrag",
 }
-STATUS_LABELS = {
-    "on_time": "I tid",
-    "due_soon": "Snart förfallet",
-    "overdue": "Försenat",
-    "stalled": "Avstannat",
-    "undated": "Inget datum",
-    "done": "Slutfört",
-    "withdrawn": "Återkallat",
-}
+# Assignment statuses are labelled as the model labels them, in one place.
+STATUS_LABELS = dict(Assignment.Status.choices)
 
 
 def _toggle_url(params, name, value):

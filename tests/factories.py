@@ -6,12 +6,17 @@ from datetime import date
 from wagtail.models import Page, Site
 
 from governance.models import (
+    AttSats,
     Case,
     DecisionItem,
     HomePage,
+    InterpellationPage,
+    InterpellationQuestion,
     Meeting,
     MinutesPage,
     MinutesParagraphPage,
+    MotionMover,
+    MotionPage,
     Municipality,
     MunicipalityPage,
     Organization,
@@ -91,3 +96,29 @@ def make_case(municipality, case_number="KS 2020/1", **fields):
 
 def make_meeting(organization, day, **fields):
     return Meeting.objects.create(organization=organization, date=day, **fields)
+
+
+def make_motion(parent, organization, title="Motion", day=date(2021, 3, 18), movers=(), att_satser=(), **fields):
+    """A published motion; `movers` are (person, role) pairs."""
+    motion = MotionPage(title=title, slug=f"motion-{next(_counter)}", organization=organization, date=day, **fields)
+    motion.movers = [MotionMover(person=person, role=role) for person, role in movers]
+    motion.att_satser = [AttSats(text=text) for text in att_satser]
+    return publish(parent, motion)
+
+
+def make_interpellation(parent, organization, asker, addressee, questions, day=date(2020, 9, 3), **fields):
+    """A published interpellation; `questions` are (question, answer) pairs."""
+    page = InterpellationPage(
+        title=fields.pop("title", "Interpellation om arbetsmarknadsenheten"),
+        slug=f"interpellation-{next(_counter)}",
+        organization=organization,
+        date=day,
+        asker=asker,
+        addressee=addressee,
+        **fields,
+    )
+    page.questions = [
+        InterpellationQuestion(number=number, question=question, answer=answer)
+        for number, (question, answer) in enumerate(questions, start=1)
+    ]
+    return publish(parent, page)

@@ -27,7 +27,16 @@ def responsible_user(activation):
     return None
 
 
-class AssignmentFlow(flow.Flow):
+class ArtifactFlow(flow.Flow):
+    """A flow started from code with the record it follows as the process artifact."""
+
+    def start_process(self, activation, artifact):
+        activation.process.artifact = artifact
+        activation.process.save()
+        return activation.process
+
+
+class AssignmentFlow(ArtifactFlow):
     """An assignment from the decision that gives it to the decision on its report-back.
 
     The responsible official works and writes dated progress notes until the report is
@@ -85,11 +94,6 @@ class AssignmentFlow(flow.Flow):
 
     noted = flow.End().Annotation(title=_("Lagt till handlingarna"))
     withdrawn = flow.End().Annotation(title=_("Återkallat"))
-
-    def start_process(self, activation, assignment):
-        activation.process.artifact = assignment
-        activation.process.save()
-        return activation.process
 
     def save_progress_note(self, activation):
         process = activation.process
@@ -156,7 +160,7 @@ def _council(municipality):
     ).first()
 
 
-class MotionFlow(flow.Flow):
+class MotionFlow(ArtifactFlow):
     """A motion from filing at kommunfullmäktige to the council's decision.
 
     Kommunallagen 5 kap. 35 § wants a motion decided within a year of filing, or its
@@ -214,11 +218,6 @@ class MotionFlow(flow.Flow):
 
     decided = flow.End().Annotation(title=_("Beslutad"))
 
-    def start_process(self, activation, motion):
-        activation.process.artifact = motion
-        activation.process.save()
-        return activation.process
-
     def record_referral(self, activation):
         motion = activation.process.motion
         for organ in Organization.objects.filter(pk__in=activation.process.referred_organ_ids or []):
@@ -259,7 +258,7 @@ class MotionFlow(flow.Flow):
         )
 
 
-class InterpellationFlow(flow.Flow):
+class InterpellationFlow(ArtifactFlow):
     """An interpellation from filing to the debate of its answer.
 
     The answer is due by the rule the municipality's arbetsordning sets (by default the
@@ -300,11 +299,6 @@ class InterpellationFlow(flow.Flow):
 
     closed = flow.End().Annotation(title=_("Avslutad"))
     refused = flow.End().Annotation(title=_("Ej medgiven"))
-
-    def start_process(self, activation, interpellation):
-        activation.process.artifact = interpellation
-        activation.process.save()
-        return activation.process
 
     def compute_answer_due(self, activation):
         process = activation.process

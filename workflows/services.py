@@ -17,15 +17,15 @@ class TaskAlreadyDone(Exception):
 
 
 def start_assignment_process(assignment):
-    return AssignmentFlow.start.run(assignment=assignment)
+    return AssignmentFlow.start.run(artifact=assignment)
 
 
 def start_motion_process(motion):
-    return MotionFlow.start.run(motion=motion)
+    return MotionFlow.start.run(artifact=motion)
 
 
 def start_interpellation_process(interpellation):
-    return InterpellationFlow.start.run(interpellation=interpellation)
+    return InterpellationFlow.start.run(artifact=interpellation)
 
 
 def open_task(process, node_name):
@@ -45,9 +45,8 @@ def complete_task(task, user, **fields):
             who = task.owner.get_full_name() or task.owner.username if task.owner else "någon annan"
             raise TaskAlreadyDone(f"Uppgiften är redan utförd av {who} ({task.finished:%Y-%m-%d %H:%M}).")
         activation = task.flow_task.activation_class(task)
-        if not task.flow_task.can_execute(user, task) and task.status == STATUS.NEW:
-            if not task.flow_task.can_assign(user, task):
-                raise PermissionError("Du har inte behörighet att utföra uppgiften.")
+        if task.status == STATUS.NEW and not task.flow_task.can_assign(user, task):
+            raise PermissionError("Du har inte behörighet att utföra uppgiften.")
         try:
             if task.status == STATUS.NEW:
                 activation.assign(user)

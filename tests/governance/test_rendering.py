@@ -7,12 +7,6 @@ import pytest
 from governance.blocks import DocumentBodyBlock
 from governance.models import (
     Assignment,
-    AttSats,
-    InterpellationPage,
-    InterpellationQuestion,
-    MotionAction,
-    MotionMover,
-    MotionPage,
     NewsPage,
     PolicyDocumentPage,
     PolicyGoal,
@@ -88,23 +82,19 @@ def test_paragraph_page_shows_decisions_and_the_assignment_they_created(client, 
 
 
 def test_motion_page_shows_movers_att_satser_status_and_one_year_date(client, place):
-    s = factories.make_party("S")
-    motion = MotionPage(
+    motion = factories.make_motion(
+        place["page"],
+        place["council"],
         title="Motion om att inrätta en ny arbetsmarknadsenhet",
-        slug="motion",
-        organization=place["council"],
-        date=date(2021, 3, 18),
         background="Eksjö kommun kan förbättra sitt arbetssätt.",
+        movers=[
+            (
+                factories.make_person(place["municipality"], "Kjell Axell", factories.make_party("S")),
+                "Gruppledare, Socialnämnden",
+            )
+        ],
+        att_satser=["att en ny arbetsmarknadsenhet inrättas i kommunen"],
     )
-    motion.movers = [
-        MotionMover(
-            person=factories.make_person(place["municipality"], "Kjell Axell", s),
-            role="Gruppledare, Socialnämnden",
-        )
-    ]
-    motion.att_satser = [AttSats(text="att en ny arbetsmarknadsenhet inrättas i kommunen")]
-    motion.actions = [MotionAction(date=date(2021, 3, 18), classification="filed", organization=place["council"])]
-    factories.publish(place["page"], motion)
     content = client.get(motion.url).content.decode()
     assert "Kjell Axell (S), Gruppledare, Socialnämnden" in content
     assert "att en ny arbetsmarknadsenhet inrättas i kommunen" in content
@@ -115,21 +105,15 @@ def test_motion_page_shows_movers_att_satser_status_and_one_year_date(client, pl
 def test_interpellation_page_shows_questions_with_their_answers(client, place):
     asker = factories.make_person(place["municipality"], "Sven Jansson", factories.make_party("S"))
     chair = factories.make_person(place["municipality"], "Mats Flodin", factories.make_party("M", "Moderaterna"))
-    page = InterpellationPage(
-        title="Interpellation om arbetsmarknadsenheten",
-        slug="interpellation",
-        organization=place["council"],
-        date=date(2020, 9, 3),
-        asker=asker,
-        addressee=chair,
+    page = factories.make_interpellation(
+        place["page"],
+        place["council"],
+        asker,
+        chair,
+        [("Varför har arbetet gått i stå?", "Arbetet är högst levande."), ("Finns det någon tidsplan?", "")],
         answered_by=chair,
         answered_by_role="Ordförande utbildnings- & arbetsmarknadsnämnden",
     )
-    page.questions = [
-        InterpellationQuestion(number=1, question="Varför har arbetet gått i stå?", answer="Arbetet är högst levande."),
-        InterpellationQuestion(number=2, question="Finns det någon tidsplan?", answer=""),
-    ]
-    factories.publish(place["page"], page)
     content = client.get(page.url).content.decode()
     assert "Sven Jansson (S)" in content and "Mats Flodin (M)" in content
     assert content.index("Varför har arbetet gått i stå?") < content.index("Arbetet är högst levande.")

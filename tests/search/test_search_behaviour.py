@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from governance.blocks import DocumentBodyBlock
-from governance.models import Assignment, AttSats, MotionMover, MotionPage, PolicyDocumentPage
+from governance.models import Assignment, MotionPage, PolicyDocumentPage
 from search.faceted_search import SearchRequest, run_search
 from tests import factories
 
@@ -47,18 +47,14 @@ def corpus(place, indexed):
     factories.make_paragraph(
         later, 5, "Budget <script>alert('x')</script>", ["Budgeten för <script>alert('x')</script> fastställs."]
     )
-    motion = MotionPage(
+    factories.make_motion(
+        place["page"],
+        place["council"],
         title="Motion om en ny arbetsmarknadsenhet",
-        slug="motion",
-        organization=place["council"],
-        date=date(2021, 3, 18),
         background="Kommunen kan förbättra sitt arbetssätt.",
+        movers=[(factories.make_person(place["municipality"], "Kjell Axell", factories.make_party("S")), "")],
+        att_satser=["att en ny arbetsmarknadsenhet inrättas"],
     )
-    motion.movers = [
-        MotionMover(person=factories.make_person(place["municipality"], "Kjell Axell", factories.make_party("S")))
-    ]
-    motion.att_satser = [AttSats(text="att en ny arbetsmarknadsenhet inrättas")]
-    factories.publish(place["page"], motion)
     program = PolicyDocumentPage(
         title="Arbetsmarknadsprogram 2022 - 2024",
         slug="program",

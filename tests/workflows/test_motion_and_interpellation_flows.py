@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
-from governance.models import Assignment, InterpellationPage, InterpellationQuestion, MotionPage
+from governance.models import Assignment, MotionPage
 from governance.roles import SECRETARIES, ensure_role_groups
 from tests import factories
 from workflows.services import complete_task, open_task, start_interpellation_process, start_motion_process
@@ -27,10 +27,7 @@ def place(home_page):
 
 @pytest.fixture
 def motion(place):
-    page = MotionPage(
-        title="Motion om arbetsmarknadsenhet", slug="motion", organization=place["council"], date=date(2021, 3, 18)
-    )
-    return factories.publish(place["page"], page)
+    return factories.make_motion(place["page"], place["council"], title="Motion om arbetsmarknadsenhet")
 
 
 def run_motion_to_decision(place, motion, decision, assignment_task=""):
@@ -78,19 +75,14 @@ def test_a_rejected_motion_gives_no_assignment(place, motion):
 
 @pytest.fixture
 def interpellation(place):
-    person = factories.make_person(place["municipality"], "Sven Jansson")
-    chair = factories.make_person(place["municipality"], "Mats Flodin")
-    page = InterpellationPage(
-        title="Interpellation om arbetsmarknadsenheten",
-        slug="interpellation",
-        organization=place["council"],
-        date=date(2020, 9, 3),
-        asker=person,
-        addressee=chair,
-    )
-    page.questions = [InterpellationQuestion(number=1, question="Varför har arbetet gått i stå?")]
     factories.make_meeting(place["council"], date(2020, 9, 28))
-    return factories.publish(place["page"], page)
+    return factories.make_interpellation(
+        place["page"],
+        place["council"],
+        factories.make_person(place["municipality"], "Sven Jansson"),
+        factories.make_person(place["municipality"], "Mats Flodin"),
+        [("Varför har arbetet gått i stå?", "")],
+    )
 
 
 def test_the_answer_is_due_at_the_next_council_meeting_and_the_flow_ends_after_debate(place, interpellation):
