@@ -30,9 +30,9 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
+from governance.deadlines import due_date_for  # noqa: E402
 from governance.models import Assignment, Meeting, Municipality, Organization  # noqa: E402
 from governance.roles import SECRETARIES, ensure_role_groups  # noqa: E402
-from workflows.deadlines import due_date_for  # noqa: E402
 from workflows.services import complete_task, open_task, start_assignment_process  # noqa: E402
 
 RULES = [

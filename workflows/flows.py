@@ -7,9 +7,9 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 from viewflow.workflow.flow.views import UpdateProcessView
 
+from governance.deadlines import due_date_for, next_meeting
 from governance.models import Assignment, AssignmentNote, MotionAction, Organization
 
-from .deadlines import due_date_for, next_meeting
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
 from .views import ReferView, StatementView, WorkView
 

@@ -8,7 +8,7 @@ assignment keeps its source sentence so a secretary can check the reading.
 
 import re
 
-from workflows.deadlines import due_date_for
+from governance.deadlines import due_date_for
 
 from . import swedish
 

@@ -13,6 +13,7 @@ from datetime import date
 from django.utils.text import slugify
 
 from governance.blocks import DocumentBodyBlock
+from governance.deadlines import due_date_for
 from governance.models import (
     Assignment,
     AttSats,
@@ -37,7 +38,6 @@ from governance.models import (
     Post,
     ReportingRequirement,
 )
-from workflows.deadlines import due_date_for
 
 
 @dataclass

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..deadlines import legal_deadline
 from .civic import Organization, Party, Person
 from .pages import GovernanceDocumentPage
 
@@ -64,7 +65,6 @@ class MotionPage(GovernanceDocumentPage):
     def decision_due(self):
         """One year after filing (KL 5 kap. 35 §), moved past weekends and holidays as the
         law on statutory time limits requires (Lag 1930:173)."""
-        from workflows.deadlines import legal_deadline
 
         return legal_deadline(self.date + relativedelta(years=1)) if self.date else None
 

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import DocumentBodyBlock
+from ..deadlines import recurring
 from .civic import Organization
 from .pages import GovernanceDocumentPage
 
@@ -90,7 +91,6 @@ class PolicyDocumentPage(GovernanceDocumentPage):
 
     def report_schedule(self):
         """Every report-back the reporting requirements call for during the validity period."""
-        from workflows.deadlines import recurring
 
         if not (self.valid_from and self.valid_until):
             return []

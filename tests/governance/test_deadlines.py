@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from governance.deadlines import due_date_for, recurring
 from tests import factories
-from workflows.deadlines import due_date_for, recurring
 
 
 def test_next_meeting_rule_uses_the_organs_calendar(db):
@@ -87,6 +87,6 @@ def test_a_frequency_that_does_not_divide_the_year_is_refused():
     ],
 )
 def test_a_legal_deadline_on_a_holiday_moves_to_the_next_working_day(day, moved_to):
-    from workflows.deadlines import legal_deadline
+    from governance.deadlines import legal_deadline
 
     assert legal_deadline(day) == moved_to
