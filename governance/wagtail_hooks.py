@@ -1,6 +1,7 @@
 """Admin menus: the civic registers grouped together, assignments on their own."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -15,6 +16,7 @@ from .models import (
     Person,
     Post,
 )
+from .visibility import refuse_hidden_page
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -116,3 +118,6 @@ class AssignmentViewSet(SnippetViewSet):
 
 register_snippet(RegisterGroup)
 register_snippet(AssignmentViewSet)
+
+# Confidential pages and pages under an unpublished parent answer 404 (governance.visibility).
+hooks.register("before_serve_page", refuse_hidden_page)
