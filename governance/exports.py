@@ -10,6 +10,7 @@ import json
 from datetime import date
 
 from .models import Assignment
+from .visibility import visible_assignments
 
 FIELDS = [
     "id",
@@ -39,10 +40,10 @@ def _source(assignment):
     return ""
 
 
-def register_rows(as_of=None, municipality=None):
-    """One dict per assignment, statuses as of `as_of` (today by default)."""
+def register_rows(as_of=None, municipality=None, user=None):
+    """One dict per assignment `user` may see (the public by default), statuses as of `as_of`."""
     as_of = as_of or date.today()
-    assignments = Assignment.objects.filter(decided_on__lte=as_of).open_first()
+    assignments = visible_assignments(user, Assignment.objects.filter(decided_on__lte=as_of).open_first())
     if municipality:
         assignments = assignments.filter(municipality__slug=municipality)
     assignments = assignments.select_related(

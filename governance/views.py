@@ -7,6 +7,7 @@ from django.views.generic import ListView
 
 from .exports import as_csv, as_json, register_rows
 from .models import Assignment, Municipality
+from .visibility import visible_assignments
 
 
 def export_register(request, extension):
@@ -17,7 +18,7 @@ def export_register(request, extension):
         as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else date.today()
     except ValueError:
         return HttpResponse("Ogiltigt datum; använd ÅÅÅÅ-MM-DD.", status=400, content_type="text/plain; charset=utf-8")
-    rows = register_rows(as_of, request.GET.get("kommun") or None)
+    rows = register_rows(as_of, request.GET.get("kommun") or None, user=request.user)
     if extension == "json":
         response = HttpResponse(as_json(rows, as_of), content_type="application/json; charset=utf-8")
     else:
@@ -39,7 +40,7 @@ class AssignmentRegisterView(ListView):
 
     def get_queryset(self):
         queryset = (
-            Assignment.objects.open_first()
+            visible_assignments(self.request.user, Assignment.objects.open_first())
             .select_related("municipality", "report_to", "decision__paragraph__minutes")
             .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations", "notes")
         )

@@ -27,6 +27,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, get_page_models
@@ -231,7 +232,7 @@ def can_view_attachment(user, attachment) -> bool:
     return can_view_assignment(user, attachment.assignment)
 
 
-def refuse_hidden_page(page: Page, request) -> None:
+def refuse_hidden_page(page: Page, request, serve_args=(), serve_kwargs=None) -> None:
     """Wagtail's `before_serve_page` hook: a page the visitor may not see does not exist.
 
     View restrictions are left to Wagtail's own hook, which asks for a login or a shared
@@ -241,3 +242,21 @@ def refuse_hidden_page(page: Page, request) -> None:
         subtree.reason != "restricted" for subtree in hidden_subtrees(request.user, within=_paths_to(page))
     ):
         raise Http404("Sidan finns inte.")
+
+
+def refuse_hidden_attachment(document, request):
+    """Wagtail's `before_serve_document` hook: a report-back attachment is served only to
+    a signed-in user allowed to see one of the assignments it is attached to.
+
+    Documents that are not attachments keep Wagtail's own rules (collection restrictions).
+    """
+    from governance.models import AssignmentAttachment
+
+    attachments = list(AssignmentAttachment.objects.filter(document=document).select_related("assignment"))
+    if not attachments:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not any(can_view_attachment(request.user, attachment) for attachment in attachments):
+        raise Http404("Dokumentet finns inte.")
+    return None

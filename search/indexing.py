@@ -8,6 +8,7 @@ its paragraphs). Assignments are indexed with their current status.
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from elasticsearch import helpers
 from wagtail.models import Page
 
@@ -16,7 +17,6 @@ from governance.importer.people import NAME_WITH_PARTY
 from governance.models import (
     Assignment,
     InterpellationPage,
-    MinutesPage,
     MinutesParagraphPage,
     MotionPage,
     NewsPage,
@@ -113,10 +113,12 @@ def _join(*chunks):
     return "\n\n".join(chunk for chunk in chunks if chunk)
 
 
-def documents_for_page(page):
-    """The search documents a page gives (none when it is not public)."""
+def documents_for_page(page, known_public=False):
+    """The search documents a page gives (none when it is not public).
+
+    `known_public` skips the check for pages that came from `visibility.visible_pages`."""
     page = page.specific
-    if not isinstance(page, INDEXED_PAGE_MODELS) or not is_public(page):
+    if not isinstance(page, INDEXED_PAGE_MODELS) or not (known_public or is_public(page)):
         return []
     if isinstance(page, MinutesParagraphPage):
         minutes = page.minutes
@@ -205,11 +207,11 @@ def documents_for_page(page):
     return []
 
 
-def document_for_assignment(assignment):
+def document_for_assignment(assignment, known_public=False):
     """The assignment with its status, unless its source is not public."""
-    source = assignment.source_paragraph or (assignment.source_page.specific if assignment.source_page_id else None)
-    if source is not None and not is_public(source):
+    if not (known_public or visibility.can_view_assignment(None, assignment)):
         return None
+    source = assignment.source_paragraph or (assignment.source_page.specific if assignment.source_page_id else None)
     url = source.get_url(None) if source is not None else f"/uppdrag/?kommun={assignment.municipality.slug}"
     text = _join(assignment.task, assignment.source_text, assignment.due_explanation)
     labels = assignment.assignee_labels
@@ -238,14 +240,17 @@ def document_for_assignment(assignment):
 
 
 def all_documents():
-    pages = Page.objects.live().type(*INDEXED_PAGE_MODELS).specific().iterator(chunk_size=500)
-    for page in pages:
-        yield from documents_for_page(page)
-    assignments = Assignment.objects.select_related(
-        "municipality", "report_to", "decision__paragraph", "source_page"
-    ).prefetch_related("assignee_people", "assignee_posts", "assignee_organizations", "notes")
+    # The public rule is applied once to the whole set, not page by page.
+    pages = visibility.visible_pages(None, Page.objects.type(*INDEXED_PAGE_MODELS))
+    for page in pages.specific().iterator(chunk_size=500):
+        yield from documents_for_page(page, known_public=True)
+    assignments = (
+        visibility.visible_assignments(None)
+        .select_related("municipality", "report_to", "decision__paragraph", "source_page")
+        .prefetch_related("assignee_people", "assignee_posts", "assignee_organizations", "notes")
+    )
     for assignment in assignments.iterator(chunk_size=500):
-        document = document_for_assignment(assignment)
+        document = document_for_assignment(assignment, known_public=True)
         if document:
             yield document
 
@@ -383,12 +388,12 @@ def minutes_paragraph_ids(minutes):
 
 
 def enqueue_page(page):
-    """A page and everything below it: a protokoll's change affects its paragraphs."""
-    for page_id in descendants_and_self(page):
+    """A page, everything below it and every assignment derived from any of them: a change
+    of visibility anywhere in a subtree (unpublish, confidential, restriction, move) is
+    re-evaluated for all of it at once."""
+    pages = descendants_and_self(page)
+    for page_id in pages:
         enqueue(IndexChange.Source.PAGE, page_id)
-    specific = page.specific
-    if isinstance(specific, (MinutesPage, MinutesParagraphPage, InterpellationPage)):
-        for assignment_id in Assignment.objects.filter(source_page__in=descendants_and_self(page)).values_list(
-            "pk", flat=True
-        ):
-            enqueue(IndexChange.Source.ASSIGNMENT, assignment_id)
+    derived = Assignment.objects.filter(Q(source_page__in=pages) | Q(decision__paragraph__in=pages))
+    for assignment_id in derived.values_list("pk", flat=True).distinct():
+        enqueue(IndexChange.Source.ASSIGNMENT, assignment_id)
