@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 from governance.models import Assignment, Person
 from governance.roles import COUNCILLORS, OFFICIALS, SECRETARIES, ensure_role_groups
 from tests import factories
-from tests.search.conftest import search_client  # noqa: F401 - the real engine, shared with the search tests
+from tests.search.conftest import indexed, search_client  # noqa: F401 - the real engine, shared with the search tests
 
 #: Each visibility and whether the anonymous public may see its items.
 VISIBILITIES = (

@@ -122,3 +122,21 @@ def test_visible_pages_narrows_a_given_queryset_and_keeps_its_filters(world):
 
 def test_every_visibility_is_covered(world):
     assert set(world.items) == set(VISIBILITIES)
+
+
+def test_a_confidential_page_must_name_its_secrecy_provision(world):
+    from django.core.exceptions import ValidationError
+
+    paragraph = world.items["published"].paragraph
+    paragraph.is_confidential = True
+    paragraph.secrecy_provision = " "
+    with pytest.raises(ValidationError) as refused:
+        paragraph.full_clean()
+    assert "sekretessbestämmelse" in refused.value.message_dict["secrecy_provision"][0]
+    paragraph.secrecy_provision = "OSL 26 kap. 1 §"
+    paragraph.full_clean()
+    minutes = world.items["published"].minutes
+    minutes.is_confidential = True
+    with pytest.raises(ValidationError) as refused:
+        minutes.full_clean()
+    assert "secrecy_provision" in refused.value.message_dict
