@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from governance.importer.completions import Candidate, best_link, completion_in, parse_reference
 
 
@@ -70,3 +72,34 @@ def test_without_a_date_the_diarienummer_and_the_title_link_a_report():
     ]
     assert best_link(event, candidates, case_number="2023/12").key == "a"
     assert best_link(event, candidates[1:], case_number="2023/12") is None
+
+
+LATER_MINUTES = """Testkommun kommun
+Kommunstyrelsen
+Protokoll
+Sammanträdesdatum 2024-09-04
+
+§ 80 Dnr KS 2024/17
+
+Redovisning av uppdrag att ta fram en handlingsplan för feriearbete
+Beslut
+
+1. Redovisningen godkänns.
+2. Kommunstyrelsens uppdrag 2024-03-06 § 12 till kommundirektören att ta fram en handlingsplan för feriearbete förklaras fullgjort.
+"""
+
+
+@pytest.mark.django_db
+def test_a_later_protokoll_that_declares_the_assignment_fulfilled_marks_it_done(home_page, tmp_path):
+    from governance.models import Assignment
+    from tests.importer.test_import_command import MINUTES, run
+
+    first, later = tmp_path / "ks-2024-03-06.txt", tmp_path / "ks-2024-09-04.txt"
+    first.write_text(MINUTES, encoding="utf-8")
+    later.write_text(LATER_MINUTES, encoding="utf-8")
+    assert run(first)[2] is None
+    assert run(later)[2] is None
+    assignment = Assignment.objects.get()
+    assert assignment.completed_on == date(2024, 9, 4)
+    assert assignment.status == Assignment.Status.DONE
+    assert [note.text[:15] for note in assignment.notes.all()] == ["Återrapporterat"]
