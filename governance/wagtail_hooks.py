@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .dashboard import add_assignment_panels
 from .models import (
     Assignment,
     Case,
@@ -127,3 +128,5 @@ register_snippet(AssignmentViewSet)
 hooks.register("before_serve_page", refuse_hidden_page)
 # Report-back attachments only to those who may see the assignment.
 hooks.register("before_serve_document", refuse_hidden_attachment)
+
+hooks.register("construct_homepage_panels", add_assignment_panels)
