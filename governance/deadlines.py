@@ -55,10 +55,15 @@ UNITS = {
 
 @dataclass(frozen=True)
 class DueDate:
-    """A computed due date and how it was reached; `date` is None when it cannot be known."""
+    """A computed due date and how it was reached; `date` is None when it cannot be known.
+
+    `follow_up` marks a deadline with no date that the organ should take up at its next
+    meeting ("snarast").
+    """
 
     date: date | None
     explanation: str
+    follow_up: bool = False
 
 
 @lru_cache(maxsize=64)

@@ -409,4 +409,6 @@ class DocumentWriter:
             self.result.fulfilments_unmatched.append(fulfilment["source"])
             return
         if fulfilment["fulfilled"]:
-            matches.update(completed_on=decided_on)
+            for assignment in matches:
+                if assignment.is_open:
+                    assignment.complete(on=decided_on, reason=fulfilment["source"][:500])

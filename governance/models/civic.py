@@ -16,13 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .versioning import VERSION_PANEL, VersionedModel
+
 
 def normalize_case_number(value):
     """Collapse whitespace so "KK 2021-000274  628" and "KK 2021-000274 628" are one case."""
     return re.sub(r"\s+", " ", (value or "").strip())
 
 
-class Municipality(index.Indexed, models.Model):
+class Municipality(index.Indexed, VersionedModel):
     """A Swedish municipality (kommun); the owner of organizations, cases and documents."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True, help_text=_("T.ex. Eksjö"))
@@ -48,6 +50,7 @@ class Municipality(index.Indexed, models.Model):
         FieldPanel("official_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
         FieldPanel("interpellation_answer_rule"),
+        VERSION_PANEL,
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -65,7 +68,7 @@ class Municipality(index.Indexed, models.Model):
             raise ValidationError({"code": _("Kommunkoden består av fyra siffror.")})
 
 
-class Organization(index.Indexed, models.Model):
+class Organization(index.Indexed, VersionedModel):
     """An organ of the municipality: council, board, committee, sub-committee or office.
 
     Decisions are taken by organs, assignments report back to organs, and meetings are
@@ -106,6 +109,7 @@ class Organization(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]),
         FieldPanel("classification"),
         FieldPanel("parent"),
+        VERSION_PANEL,
     ]
     search_fields = [
         index.SearchField("name"),
@@ -147,7 +151,7 @@ class Organization(index.Indexed, models.Model):
         )
 
 
-class Party(models.Model):
+class Party(VersionedModel):
     """A political party; national parties have no municipality, local parties have one."""
 
     name = models.CharField(_("namn"), max_length=100)
@@ -165,6 +169,7 @@ class Party(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]),
         FieldPanel("municipality"),
+        VERSION_PANEL,
     ]
 
     class Meta:
@@ -188,7 +193,7 @@ class Party(models.Model):
         return f"{self.name} ({self.abbreviation})"
 
 
-class Person(index.Indexed, models.Model):
+class Person(index.Indexed, VersionedModel):
     """A councillor or an official. Roles live in Memberships, not on the person."""
 
     name = models.CharField(_("namn"), max_length=150)
@@ -220,6 +225,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("municipality"),
         FieldPanel("party"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("user")]),
+        VERSION_PANEL,
     ]
     search_fields = [
         index.SearchField("name"),
@@ -241,7 +247,7 @@ class Person(index.Indexed, models.Model):
         return self.name
 
 
-class Post(index.Indexed, models.Model):
+class Post(index.Indexed, VersionedModel):
     """A position within an organization: ordförande, oppositionsråd, kommundirektör…
 
     Decisions often assign a post ("kommundirektören får i uppdrag"), not a named
@@ -258,7 +264,7 @@ class Post(index.Indexed, models.Model):
     label = models.CharField(_("benämning"), max_length=150, help_text=_("T.ex. Kommundirektör"))
     kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices)
 
-    panels = [FieldPanel("organization"), FieldPanel("label"), FieldPanel("kind")]
+    panels = [FieldPanel("organization"), FieldPanel("label"), FieldPanel("kind"), VERSION_PANEL]
     search_fields = [index.SearchField("label"), index.AutocompleteField("label")]
 
     class Meta:
@@ -288,7 +294,7 @@ class Post(index.Indexed, models.Model):
         return membership.person if membership else None
 
 
-class Membership(models.Model):
+class Membership(VersionedModel):
     """A person's seat or employment in an organization, optionally in a post, for a period."""
 
     class Role(models.TextChoices):
@@ -333,6 +339,7 @@ class Membership(models.Model):
         FieldRowPanel([FieldPanel("role"), FieldPanel("post")]),
         FieldPanel("party"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        VERSION_PANEL,
     ]
 
     class Meta:
@@ -359,7 +366,7 @@ class Membership(models.Model):
             raise ValidationError({"end_date": _("Slutdatum kan inte ligga före startdatum.")})
 
 
-class Meeting(models.Model):
+class Meeting(VersionedModel):
     """A meeting (sammanträde) of an organization: the calendar "nästa möte" is read from."""
 
     class Status(models.TextChoices):
@@ -380,6 +387,7 @@ class Meeting(models.Model):
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time")]),
         FieldPanel("location"),
         FieldPanel("status"),
+        VERSION_PANEL,
     ]
 
     class Meta:
@@ -395,7 +403,7 @@ class Meeting(models.Model):
         return f"{name} {self.date:%Y-%m-%d}"
 
 
-class Case(index.Indexed, models.Model):
+class Case(index.Indexed, VersionedModel):
     """A matter (ärende) identified by its diarienummer, unique within its municipality.
 
     Every document of one matter (motion, statements, minutes paragraphs, the adopted
@@ -414,6 +422,7 @@ class Case(index.Indexed, models.Model):
     panels = [
         FieldPanel("municipality"),
         MultiFieldPanel([FieldPanel("case_number"), FieldPanel("title"), FieldPanel("opened_on")]),
+        VERSION_PANEL,
     ]
     search_fields = [
         index.SearchField("case_number"),

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..panels import ReadAssignmentsPanel
 from .civic import Case, Meeting, Person
 from .pages import GovernanceDocumentPage
 
@@ -155,6 +156,7 @@ class MinutesParagraphPage(Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("case")]),
         InlinePanel("decisions", label=_("Beslut"), heading=_("Beslut (en rad per beslutspunkt)")),
+        ReadAssignmentsPanel(),
         FieldPanel("proposal"),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("presenter_text"), FieldPanel("presenter")]),
