@@ -7,7 +7,7 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 from viewflow.workflow.flow.views import UpdateProcessView
 
-from governance.deadlines import due_date_for, next_meeting
+from governance.deadlines import due_date_for, interpellation_answer_due, next_meeting
 from governance.models import Assignment, AssignmentNote, MotionAction, Organization
 from governance.permissions import (
     Action,
@@ -363,7 +363,16 @@ class InterpellationFlow(ArtifactFlow):
         process = activation.process
         interpellation = process.interpellation
         council = interpellation.organization or _council(interpellation.municipality)
-        due = due_date_for(interpellation.municipality.interpellation_answer_rule, interpellation.date, council)
+        municipality = interpellation.municipality
+        if municipality.answers_interpellations_by_meeting and council is not None:
+            due = interpellation_answer_due(
+                interpellation.date,
+                council,
+                municipality.interpellation_lead_days,
+                municipality.interpellation_answered_at_next_meeting,
+            )
+        else:
+            due = due_date_for(municipality.interpellation_answer_rule, interpellation.date, council)
         process.answer_due = due.date
         process.answer_due_explanation = due.explanation
         process.save()

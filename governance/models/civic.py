@@ -44,12 +44,26 @@ class Municipality(index.Indexed, VersionedModel):
         default="på kommande möte",
         help_text=_("Som arbetsordningen säger, t.ex. ”på kommande möte” eller ”inom 30 dagar”."),
     )
+    interpellation_lead_days = models.PositiveSmallIntegerField(
+        _("interpellationer lämnas in minst (dagar före mötet)"),
+        default=7,
+        help_text=_("Enligt arbetsordningen, ofta 7–10 dagar före sammanträdet där interpellationen ställs."),
+    )
+    interpellation_answered_at_next_meeting = models.BooleanField(
+        _("besvaras på mötet efter det där den ställdes"),
+        default=True,
+        help_text=_(
+            "”Bör besvaras senast under det sammanträde som följer närmast efter det då interpellationen "
+            "ställdes”. Avkryssat: besvaras på samma möte som den ställs."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("official_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
         FieldPanel("interpellation_answer_rule"),
+        FieldRowPanel([FieldPanel("interpellation_lead_days"), FieldPanel("interpellation_answered_at_next_meeting")]),
         VERSION_PANEL,
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -62,6 +76,11 @@ class Municipality(index.Indexed, VersionedModel):
 
     def __str__(self):
         return self.official_name or self.name
+
+    @property
+    def answers_interpellations_by_meeting(self):
+        """The answer rule counts council meetings (the usual arbetsordning), not days."""
+        return bool(re.search(r"(möte|sammanträde)", self.interpellation_answer_rule or ""))
 
     def clean(self):
         if self.code and not re.fullmatch(r"\d{4}", self.code):
