@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from viewflow.workflow import STATUS
+from viewflow.workflow.signals import task_finished
+from wagtail.log_actions import log
 from wagtail.signals import page_published
 
 from governance.events import AssignmentEvent, assignment_changed
@@ -129,3 +131,22 @@ _PROCESS_STEPS = {
     "extend": _decide(AssignmentProcess.Outcome.EXTENDED, done=None),
     "reassign": _reassign,
 }
+
+
+@receiver(task_finished)
+def log_finished_human_task(sender, process, task, **kwargs):
+    """Each human step done in a process is logged on the record it follows (its History in
+    the admin): who did which step, and what the step recorded on the process."""
+    if task.flow_task_type != "HUMAN":
+        return
+    artifact = process.coerced.artifact
+    if artifact is None:
+        return
+    recorded = {key: str(value) for key, value in (process.data or {}).items() if value not in ("", None, [], {})}
+    title = str(task.flow_task.task_title or task.flow_task.name)
+    log(
+        instance=artifact,
+        action="beslutsspar.task",
+        user=task.owner,
+        data={"changes": {title: ["", "; ".join(f"{key}: {value}" for key, value in recorded.items())[:1000]]}},
+    )

@@ -195,3 +195,12 @@ def test_a_register_change_is_logged_with_old_and_new_values(world):
     entry = ModelLogEntry.objects.filter(action="beslutsspar.edit", object_id=str(ks.pk)).get()
     assert entry.data["changes"]["förkortning"] == ["KS", "KSAU"]
     assert "KS → KSAU" in entry.message
+
+
+def test_a_finished_workflow_step_is_logged_on_the_assignment_with_what_it_recorded(world):
+    process = process_for_assignment(world["assignment"])
+    complete_task(open_task(process, "work"), world["director"], progress_note="Remiss skickad.")
+    entry = ModelLogEntry.objects.filter(action="beslutsspar.task").get()
+    assert entry.user == world["director"]
+    assert entry.object_id == str(world["assignment"].pk)
+    assert "Arbeta och återrapportera" in entry.message
