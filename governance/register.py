@@ -24,6 +24,7 @@ OPEN_STATUSES = [
     Assignment.Status.OVERDUE,
     Assignment.Status.STALLED,
     Assignment.Status.UNDATED,
+    Assignment.Status.REPORTED,
 ]
 # A status filter value that is not a status: every assignment still being worked on.
 OPEN = "open"

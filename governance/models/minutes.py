@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..panels import ReadAssignmentsPanel
 from ..visibility import visible_pages
 from .civic import Case, Meeting, Person
 from .pages import GovernanceDocumentPage, secrecy_errors, secrecy_provision_field
@@ -167,6 +168,7 @@ class MinutesParagraphPage(Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("case")]),
         InlinePanel("decisions", label=_("Beslut"), heading=_("Beslut (en rad per beslutspunkt)")),
+        ReadAssignmentsPanel(),
         FieldPanel("proposal"),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("presenter_text"), FieldPanel("presenter")]),
