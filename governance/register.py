@@ -278,7 +278,7 @@ def build_overview(queryset, day: date) -> Overview:
     """Counts for the whole selection, per report-to organ and per assignee: four queries."""
     totals = _Tally()
     organs: dict = {}
-    organ_keys = ("report_to", "report_to__name", "report_to__abbreviation")
+    organ_keys = ("report_to", "report_to__name", "report_to__abbreviation", "report_to__municipality__name")
     for row in _grouped(queryset, day, *organ_keys):
         facts = (row["computed_status"], row["_within"], row["_number"], row["_undated_"])
         totals.add(*facts)
@@ -286,11 +286,11 @@ def build_overview(queryset, day: date) -> Overview:
     by_organ = [
         OverviewRow(
             label=name or "Inget organ angivet",
-            detail=abbreviation or "",
+            detail=", ".join(part for part in (abbreviation, municipality) if part),
             filter_params={"organ": pk} if pk else {},
             counts=tally.counts(),
         )
-        for (pk, name, abbreviation), tally in organs.items()
+        for (pk, name, abbreviation, municipality), tally in organs.items()
     ]
     by_organ.sort(key=lambda row: (-row.counts.open, row.label))
     by_assignee = []
