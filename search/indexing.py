@@ -12,6 +12,7 @@ slow or swell the engine.
 from datetime import date
 
 from django.conf import settings
+from django.urls import reverse
 from elasticsearch import helpers
 from wagtail.models import Page
 
@@ -223,8 +224,7 @@ def document_for_assignment(assignment, day: date | None = None, known_public=Fa
     `known_public` skips the check for assignments that came from `visibility.visible_assignments`."""
     if not (known_public or visibility.can_view_assignment(None, assignment)):
         return None
-    source = assignment.source_paragraph or (assignment.source_page.specific if assignment.source_page_id else None)
-    url = source.get_url(None) if source is not None else f"/uppdrag/?kommun={assignment.municipality.slug}"
+    url = reverse("assignment_detail", args=[assignment.pk])  # its own page, which links to the source
     text = bounded(_join(assignment.title, assignment.task, assignment.source_text, assignment.due_explanation))
     labels = assignment.assignee_labels
     return with_facet_values(
