@@ -4,7 +4,6 @@ from governance.models import Assignment, AssignmentNote
 from workflows.models import AssignmentProcess
 from workflows.services import open_task
 
-
 #: The task form's "Utför" button (not "Utför och fortsätt", not the file picker).
 EXECUTE = "form.vf-form .vf-card__actions button:not([name=_continue])"
 
