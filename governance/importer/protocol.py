@@ -1,0 +1,56 @@
+"""A protokoll (or an extract of one) as a minutes record: paragraphs, decisions, assignments."""
+
+import re
+
+from .assignments import extract_assignments, extract_fulfilments
+from .minutes import looks_cut_off, missing_declared_paragraphs, parse_minutes
+
+EXTRACT_MARK = re.compile(r"Protokollsutdrag|PROTOKOLLSUTDRAG|Utdrag ur protokoll|Utdragsbestyrkande")
+
+
+def _move_proposals_out_of_summary(paragraph):
+    """Some protokoll put the proposal in the summary as "Förslag läggs om …"."""
+    if paragraph["proposal"]:
+        return
+    blocks = paragraph["summary"].split("\n\n")
+    proposals = [block for block in blocks if re.match(r"^Förslag (?:läggs|ges)\b", block)]
+    if proposals:
+        paragraph["proposal"] = "\n\n".join(proposals)
+        paragraph["summary"] = "\n\n".join(block for block in blocks if block not in proposals)
+
+
+def _assignments(paragraph, meeting_date, resolve_organ):
+    """Assignments given and earlier assignments reported as done, per decision item."""
+    assignments, fulfilments = [], []
+    for index, item in enumerate(paragraph["decisions"]):
+        for found in extract_assignments(item, meeting_date, resolve_organ):
+            found["decision"] = index
+            assignments.append(found)
+        for fulfilment in extract_fulfilments(item):
+            fulfilment["decision"] = index
+            fulfilments.append(fulfilment)
+    paragraph["assignments"] = assignments
+    paragraph["fulfilments"] = fulfilments
+
+
+def parse_protocol(text, resolve_organ=None):
+    """(fields of a MinutesRecord, errors, warnings) for a protokoll's text."""
+    head, paragraphs = parse_minutes(text)
+    for paragraph in paragraphs:
+        _move_proposals_out_of_summary(paragraph)
+        _assignments(paragraph, head["date"], resolve_organ)
+    cut = looks_cut_off(paragraphs, head["body_tail"]) or missing_declared_paragraphs(head["head_lines"], paragraphs)
+    organization = head["organization"]
+    fields = {
+        "kind": "minutes",
+        "title": f"{organization or 'Protokoll'} {head['date'].isoformat() if head['date'] else ''}".strip(),
+        "municipality": head["municipality"],
+        "organization": organization,
+        "organization_abbreviation": head["organization_abbreviation"],
+        "date": head["date"],
+        "is_extract": len(paragraphs) <= 3
+        and bool(EXTRACT_MARK.search("\n".join(head["head_lines"][:15])) or re.search(r"\d+ ?\(\d+\)", text)),
+        "case_number": None,
+        "paragraphs": paragraphs,
+    }
+    return fields, ([cut] if cut else []), head["warnings"]
