@@ -59,6 +59,8 @@ def main():
     for name in ("kind", "municipality", "organ", "date"):
         agree, total = score.fields.get(name, [0, 0])
         print(f"  {name:<13} {agree}/{total} = {score.rate(name):.3f}")
+    agree, total = score.fields.get("municipality_asked", [0, 0])
+    print(f"  (municipality not in the text: {agree}/{total} refused asking for --municipality)")
     f1, precision, recall = score.paragraph_f1
     print(f"  paragraphs    F1 {f1:.3f} (precision {precision:.3f}, recall {recall:.3f})")
     for name in ("title", "diarienummer"):

@@ -103,9 +103,12 @@ class GoldScore:
         if gold["kind"] not in KIND_NAMES:
             return
         mine = data.get("municipality") or ""
-        self.count(
-            "municipality", mine.casefold() == gold["municipality"].casefold(), label, mine, gold["municipality"]
-        )
+        if gold.get("municipality_in_text", True):
+            agree = mine.casefold() == gold["municipality"].casefold()
+            self.count("municipality", agree, label, mine, gold["municipality"])
+        else:
+            asked = any("--municipality" in error for error in data.get("errors", []))
+            self.count("municipality_asked", asked or mine == gold["municipality"], label, mine, "(asks)")
         if gold.get("organ"):
             organ = data.get("organization") or ""
             self.count("organ", _plain(organ) == _plain(gold["organ"]), label, organ, gold["organ"])

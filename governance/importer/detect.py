@@ -66,10 +66,16 @@ POLICY_TITLE = re.compile(
 )
 STATEMENT_TITLE = re.compile(
     r"^\s*(?:Tjänsteskrivelse|Motionssvar|Svar på motion|Yttrande|Beslutsunderlag|Budgetskrivelse"
-    r"|Beslutsförslag|Förslag till beslut|Dokumenttyp:\s*Motionssvar)",
+    r"|Beslutsförslag|Dokumenttyp:\s*Motionssvar)",
     re.IGNORECASE,
 )
 STATEMENT_LABEL = re.compile(r"^\s*(?:Handläggare|Diarienr|Diarienummer|Datum|Ärende|Mottagare)\s*:", re.IGNORECASE)
+#: Headings of a tjänsteskrivelse or beslutsförslag (outside any § paragraph).
+CASE_HEADINGS = re.compile(
+    r"^\s*(Beskrivning av ärendet|Ärendebeskrivning|Motivering av beslut|Beslutsunderlag|Beslutet ska skickas till"
+    r"|Ekonomiska konsekvenser|Förvaltningens bedömning|Bedömning|Barnkonsekvensanalys|Juridisk bedömning)\s*:?\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 NEWS_STAMP = re.compile(
     r"^\s*(?:Publicerad\s+)?\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.? \d{4}"
     r"(?: \d{1,2}[:.]\d{2})?\s*$",
@@ -162,7 +168,12 @@ def classify(text: str) -> Classification:
     statement_labels = sum(1 for line in head[:10] if STATEMENT_LABEL.match(line))
     if statement_labels >= 2:
         evidence.add("statement", 3, "handläggare/diarienummer i huvudet")
-    if re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE) and not openers:
+    case_headings = len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
+    if case_headings >= 2 and not openers:
+        evidence.add("statement", 1.5 * min(case_headings, 3), f"{case_headings} rubriker ur en tjänsteskrivelse")
+    signed_by_party = PARTY_SIGNATURE.search("\n".join(lines[-3:]))
+    early_proposal = re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE)
+    if early_proposal and not openers and not signed_by_party:
         evidence.add("statement", 2, "förslag till beslut tidigt i texten")
 
     if any(NEWS_STAMP.match(line) for line in head[:6]):

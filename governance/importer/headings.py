@@ -246,7 +246,7 @@ def read_heading(lines: list[str], heading_key) -> Heading:
                 (not wrapped and not _heading_soon(lines, index, heading_key))
                 or len(title_lines) >= 4
                 or (last.endswith(SENTENCE_END) and not abbreviated)
-                or re.match(r"^[A-Z]/\s|^[-•–*]\s", line)
+                or (re.match(r"^[A-Z]/\s|^[-•–*]\s", line) and not _heading_soon(lines, index, heading_key))
             ):
                 body_start = index
                 break

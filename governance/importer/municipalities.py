@@ -70,10 +70,24 @@ WITH_ORGAN = re.compile(rf"(?<![\wåäöÅÄÖ-])({_NAME})\s+(?=kommunfullmäkti
 PLACE_DATE = re.compile(
     rf"^\s*({_NAME})(?:,|\s+den)?\s+(?:\d{{1,2}}\s+[a-zåäö]+\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
 )
-BARE_NAME = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])")
-#: Municipality names that are also common words or surnames: never counted bare.
+#: A bare name; one followed by a number is a property designation ("Munkedal 4", "Sörhaga 2:4").
+BARE_NAME = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])(?!\s\d)")
 DOMAIN = re.compile(r"(?:www\.|@|\b)([a-zåäö0-9-]+)\.se\b", re.IGNORECASE)
+#: Municipality names that are also common words or surnames: never counted bare.
 COMMON_WORDS = {"Ale", "Berg", "Boden", "Bjuv", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora", "Orsa", "Sala", "Vara"}
+
+
+def _bare_names(text, forms):
+    """Registered names standing alone in `text` ("Utbildning Falkenberg", "i Alingsås")."""
+    for match in BARE_NAME.finditer(text):
+        words = match.group(1)
+        if words in forms:
+            found = [words]
+        else:
+            found = [word for word in re.split(r"[ ]", words) if word in forms]
+        for form in found:
+            if form not in COMMON_WORDS:
+                yield form
 
 
 def _lookup_form(form):
@@ -112,6 +126,9 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
                 add(_lookup_form(match.group(1)), 6 if position < 8 else 4, f"huvudet: {match.group(0).strip()!r}")
         if position < 8 and line.strip() in forms:
             add(forms[line.strip()], 4, f"brevhuvud: {line.strip()!r}")
+        elif position < 3 and len(line) < 60:
+            for form in _bare_names(line, forms):
+                add(forms[form], 3, f"brevhuvud: {line.strip()!r}")
     for line in head + tail:
         found = PLACE_DATE.match(line)
         if found:
@@ -125,12 +142,12 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
     for match in WITH_WORD.finditer(body):
         add(_lookup_form(match.group(1)), 0.5, "'X kommun' i texten")
     mentions: dict[KnownMunicipality, int] = {}
-    for match in BARE_NAME.finditer(text[:100000]):
-        municipality = forms.get(match.group(1))
-        if municipality and match.group(1) not in COMMON_WORDS:
-            mentions[municipality] = mentions.get(municipality, 0) + 1
+    for form in _bare_names(text[:100000], forms):
+        mentions[forms[form]] = mentions.get(forms[form], 0) + 1
+    repeated = [municipality for municipality, count in mentions.items() if count >= 2]
     for municipality, count in mentions.items():
-        if count >= 2:
+        # Bare mentions support other evidence; alone they count only if no other name repeats.
+        if count >= 2 and (scores or len(repeated) == 1):
             add(municipality, min(3.0, 0.3 * count), f"namnet nämns {count} gånger")
     if not scores:
         return MunicipalityGuess(None, 0.0, [])

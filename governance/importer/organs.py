@@ -77,7 +77,13 @@ def normalise_organ(name: str) -> str:
 
 def find_organ(lines: list[str]) -> str | None:
     """The first organ named in the document head (lines joined, so broken names rejoin)."""
-    joined = " ".join(line.strip() for line in lines if line.strip())
+    parts = []
+    for line in (line.strip() for line in lines):
+        if parts and re.fullmatch(r"[a-zåäö]{1,2}", line):
+            parts[-1] += line  # "Överförmyndarnämnde / n": a word broken by a narrow column
+        elif line:
+            parts.append(line)
+    joined = " ".join(parts)
     for pattern in (ORGAN, ORGAN_UPPER):
         for match in pattern.finditer(joined):
             candidate = normalise_organ(match.group(1) + joined[match.end(1) : match.end()])
