@@ -28,6 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchmarks.assignment_agreement import report as assignment_report  # noqa: E402
 from governance.importer.corpus import Agreement, GoldScore, find_corpus, reference_for  # noqa: E402
 from governance.importer.pipeline import collect_files, parse_file, parse_text  # noqa: E402
 from governance.importer.reading import pdf_pages, read_text  # noqa: E402
@@ -94,6 +95,8 @@ def main():
         f"göteborg publisher's parse: numbers {agreement.rate('number'):.3f}, titles {agreement.rate('title'):.3f}"
         f" (exact {agreement.rate('title_exact'):.3f}), diarienummer {agreement.rate('case'):.3f} of {total}"
     )
+
+    assignment_report(corpus, verbose=verbose)
 
     texts = [(path, read_text(path)) for path in files if path.suffix.lower() == ".txt"]
     runs = []

@@ -2,7 +2,7 @@
 
 import re
 
-from .assignments import extract_assignments, extract_fulfilments
+from .assignments import find_in_paragraph
 from .minutes import looks_cut_off, missing_declared_paragraphs, parse_minutes
 
 EXTRACT_MARK = re.compile(r"Protokollsutdrag|PROTOKOLLSUTDRAG|Utdrag ur protokoll|Utdragsbestyrkande")
@@ -19,18 +19,24 @@ def _move_proposals_out_of_summary(paragraph):
         paragraph["summary"] = "\n\n".join(block for block in blocks if block not in proposals)
 
 
+def _item_index(items, text):
+    """Which of the parser's decision items holds an assignment's decided point, if any."""
+    probe = " ".join(text.split())[:60]
+    for index, item in enumerate(items):
+        if probe and probe in " ".join(item.split()):
+            return index
+    return None
+
+
 def _assignments(paragraph, meeting_date, resolve_organ):
-    """Assignments given and earlier assignments reported as done, per decision item."""
-    assignments, fulfilments = [], []
-    for index, item in enumerate(paragraph["decisions"]):
-        for found in extract_assignments(item, meeting_date, resolve_organ):
-            found["decision"] = index
-            assignments.append(found)
-        for fulfilment in extract_fulfilments(item):
-            fulfilment["decision"] = index
-            fulfilments.append(fulfilment)
+    """Assignments given and earlier assignments reported on or completed (see `assignments`)."""
+    assignments, events = find_in_paragraph(
+        paragraph["_text"], paragraph["title"], meeting_date, resolve_organ, paragraph["decisions"]
+    )
+    for found in assignments:
+        found["decision"] = _item_index(paragraph["decisions"], found.pop("item_text"))
     paragraph["assignments"] = assignments
-    paragraph["fulfilments"] = fulfilments
+    paragraph["fulfilments"] = [event.as_dict() for event in events]
 
 
 def parse_protocol(text, resolve_organ=None):
