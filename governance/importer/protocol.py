@@ -42,6 +42,9 @@ def _assignments(paragraph, meeting_date, resolve_organ):
 def parse_protocol(text, resolve_organ=None):
     """(fields of a MinutesRecord, errors, warnings) for a protokoll's text."""
     head, paragraphs = parse_minutes(text)
+    if resolve_organ is not None and getattr(resolve_organ, "municipality", "") is None:
+        # A resolver waiting for the municipality learns it from the head just read.
+        resolve_organ.municipality = head["municipality"]
     for paragraph in paragraphs:
         _move_proposals_out_of_summary(paragraph)
         _assignments(paragraph, head["date"], resolve_organ)
