@@ -1,12 +1,12 @@
 """Read a document's text from a file, refusing what is not text with a clear reason.
 
-PDF text comes from pypdfium2 (PDFium, the engine in Chromium). It was chosen by
-measurement over the 75 PDFs of the development corpus (456 pages; `benchmarks/pdf_bench.py`):
-pypdfium2 read 67 pages/s, pypdf 13 and pdfminer.six 3; pypdfium2 and pypdf keep a
-label and its value on one line ("Plats och tid Rådhuset …") where pdfminer.six splits
-two-column heads into separate blocks; and PDFium marks words hyphenated at a line end
-with a soft hyphen of its own, so "kommunsty-/relsen" is rejoined while "Barn- och"
-keeps its dash (pypdf and pdfminer leave 159 ambiguous "-" line ends in the same files).
+PDF text comes from pypdfium2 (PDFium, the engine in Chromium), chosen by measurement over
+the 75 PDFs of the development corpus (456 pages; `benchmarks/pdf_bench.py`, two runs on a
+shared machine): pypdfium2 read 54-67 pages/s, pypdf 4-13 and pdfminer.six 2-3. pypdfium2
+(44 of 44) and pypdf keep a head label and its value on one line ("Plats och tid Rådhuset")
+where pdfminer.six splits two-column heads (23 of 44); and PDFium marks words hyphenated at
+a line end with a soft hyphen of its own, so "kommunsty-/relsen" is rejoined while "Barn-
+och" keeps its dash (pypdf and pdfminer.six leave 159 ambiguous line-end dashes).
 """
 
 import codecs
