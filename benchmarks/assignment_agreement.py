@@ -83,15 +83,16 @@ def _match(gold_rows, found_rows, text_of_gold, text_of_found, score):
     return pairs
 
 
-def measure(corpus: Path, gold_path: Path = GOLD) -> dict:
-    """Scores for assignments and completions over the gold file's documents."""
+def measure(corpus: Path, gold_path: Path = GOLD, only: list | None = None) -> dict:
+    """Scores for assignments and completions over the gold file's documents (or `only` those)."""
     from governance.importer.pipeline import Overrides, parse_text
     from governance.importer.reading import read_text
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     scores = {"assignments": Score(), "decided assignments": Score(), "completions": Score()}
     proposed_agree = proposed_total = 0
-    for relative in gold["files"]:
+    files = [relative for relative in gold["files"] if only is None or relative in only]
+    for relative in files:
         path = corpus / relative
         if not path.exists():
             continue
@@ -123,7 +124,7 @@ def measure(corpus: Path, gold_path: Path = GOLD) -> dict:
             scores["completions"],
         )
     return {
-        "files": len(gold["files"]),
+        "files": len(files),
         "scores": scores,
         "proposed_flag": (proposed_agree, proposed_total),
     }
@@ -134,8 +135,14 @@ def report(corpus: Path, gold_path: Path = GOLD, verbose: bool = False) -> None:
     if not gold_path.exists() or not corpus.exists():
         print(f"assignments: no gold file or corpus ({gold_path}, {corpus}); skipped")
         return
-    result = measure(corpus, gold_path)
-    print(f"assignment gold: {result['files']} documents")
+    held_out = json.loads(gold_path.read_text(encoding="utf-8")).get("held_out_files") or []
+    _print(measure(corpus, gold_path), "all gold documents", verbose)
+    if held_out:
+        _print(measure(corpus, gold_path, only=held_out), "held out (read before the extractor ran on them)", verbose)
+
+
+def _print(result, title, verbose):
+    print(f"assignment gold, {title}: {result['files']} documents")
     for label, score in result["scores"].items():
         print(score.line(label))
         if verbose:

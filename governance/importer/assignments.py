@@ -12,7 +12,7 @@ from governance.deadlines import due_date_for
 
 from . import swedish
 from .completions import completion_in, completions_in
-from .decision_text import ITEM_MARKER, DecisionItem, decision_items
+from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
 
 ORGAN = (
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö\-]*s\s)?"  # genitive owner: "kommunstyrelsens arbetsutskott"
@@ -291,7 +291,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
         if completion_in(sentence):
             continue  # "Redovisningen av uppdraget att X får i uppdrag att … godkänns" quotes an old one
         clause = assignment_clause(sentence)
-        if clause is None and shared_assignees and position == 0:
+        if clause is None and shared_assignees and position == 0 and TASK_START.match(sentence):
             # A point under "X får i uppdrag att:" names only the task.
             clause = ("", sentence, proposed)
         assignees = []
@@ -431,8 +431,21 @@ def _merge_report_backs(found):
     return merged
 
 
+#: "Ärendet återremitteras till X med följande uppdrag:", "X ges följande uppdrag:".
+LIST_OF_TASKS = re.compile(
+    r"(?:\b(?:åter)?remitteras\s+till|\böverlämnas\s+till)\s+(?P<who1>[^,:]{2,80}?)\s+(?:med|för)\s+"
+    r"(?:följande\s+)?(?:uppdrag|uppdraget)(?:\s+att)?\s*:$"
+    r"|^(?P<who2>[^,:]{2,80}?)\s+(?:får|ges|erhåller)\s+följande\s+uppdrag(?:\s+att)?\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _lead_in_assignees(lead_in):
     """The assignees a list's lead-in names for every point ("X får i uppdrag att:")."""
+    listed = LIST_OF_TASKS.search(lead_in) if lead_in else None
+    if listed:
+        who = listed.group("who1") or listed.group("who2")
+        return split_assignees(who), bool(PROPOSING.search(lead_in[: listed.start()]))
     clause = (assignment_clause(lead_in) or assignment_clause(lead_in.rstrip(": ") + " att:")) if lead_in else None
     if not clause:
         return [], False

@@ -10,7 +10,7 @@ from datetime import date
 
 from governance.models import Assignment, AssignmentNote
 
-from .completions import COMPLETE, AssignmentReference, Candidate, CompletionEvent, best_link
+from .completions import COMPLETE, WITHDRAW, AssignmentReference, Candidate, CompletionEvent, best_link
 
 
 def event_from_dict(data: dict) -> CompletionEvent:
@@ -50,11 +50,16 @@ def _candidates(municipality, event):
 
 
 def record(assignment: Assignment, event: CompletionEvent, decided_on: date) -> None:
-    """Mark the assignment done, or note the report, as of the deciding meeting's date."""
+    """Mark the assignment done or withdrawn, or note the report, as of the deciding meeting's date."""
     if event.kind == COMPLETE:
         if assignment.completed_on is None:
             assignment.completed_on = decided_on
             assignment.save(update_fields=["completed_on"])
+        return
+    if event.kind == WITHDRAW:
+        if assignment.completed_on is None and assignment.withdrawn_on is None:
+            assignment.withdrawn_on = decided_on
+            assignment.save(update_fields=["withdrawn_on"])
         return
     AssignmentNote.objects.get_or_create(
         assignment=assignment,

@@ -144,3 +144,43 @@ def test_a_quoted_assignment_inside_a_report_is_not_a_new_one():
 def test_uppdraget_ska_fortsatta_continues_an_assignment():
     [found] = assignments("Beslut\nUppdraget att ta fram en handlingsplan ska fortsätta.\n")
     assert (found["kind"], found["task"]) == ("continued", "Ta fram en handlingsplan.")
+
+
+def test_a_decision_on_the_heading_line_is_read():
+    [found] = assignments("§ 5\nParkering\nBeslut: Förvaltningen får i uppdrag att utreda avgifterna.\n")
+    assert (found["assignees"], found["task"]) == (["Förvaltningen"], "Utreda avgifterna.")
+
+
+def test_a_referral_back_with_a_list_of_tasks_gives_each_task_to_the_named_organ():
+    text = """Beslut
+Enligt återremissyrkande från S, V och MP:
+Ärendet återremitteras till exploateringsnämnden med följande uppdrag:
+•
+•
+
+Utreda frågan om otillåtet statsstöd.
+Ta fram en samhällsekonomisk analys av projektets nytta, med
+kostnader och intäkter.
+"""
+    found = assignments(text)
+    assert [(a["assignees"], a["task"][:26], a["proposed"]) for a in found] == [
+        (["Exploateringsnämnden"], "Utreda frågan om otillåtet", False),
+        (["Exploateringsnämnden"], "Ta fram en samhällsekonomi", False),
+    ]
+
+
+def test_a_list_under_a_shared_assignee_ends_at_a_point_that_is_no_task():
+    text = """Beslut
+Förvaltningen får i uppdrag att:
+1. Utreda taxan.
+2. Planen antas.
+"""
+    assert [a["task"] for a in assignments(text)] == ["Utreda taxan."]
+
+
+def test_the_boards_proposal_to_the_council_under_its_own_heading_is_proposed():
+    text = (
+        "Beslut\nKommunstyrelsens förslag till kommunfullmäktige:\nTekniska nämnden får i uppdrag att bygga om bron.\n"
+    )
+    [found] = assignments(text)
+    assert found["proposed"] is True
