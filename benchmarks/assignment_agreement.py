@@ -24,14 +24,15 @@ def _words(text, count=6):
     return WORD.findall((text or "").lower())[:count]
 
 
-def _alike(first, second):
-    """Same opening words (first five), or most of the first six shared."""
+def _likeness(first, second):
+    """0 when unlike; otherwise higher the more of the opening words agree (same first five: best)."""
     a, b = _words(first), _words(second)
     if not a or not b:
-        return False
+        return 0
     if a[:5] == b[:5]:
-        return True
-    return len(set(a) & set(b)) >= max(3, int(0.7 * min(len(a), len(b))))
+        return 10
+    shared = len(set(a) & set(b))
+    return shared if shared >= max(3, int(0.7 * min(len(a), len(b)))) else 0
 
 
 @dataclass
@@ -62,15 +63,13 @@ def _match(gold_rows, found_rows, text_of_gold, text_of_found, score):
     unused = list(found_rows)
     pairs = []
     for row in gold_rows:
-        hit = next(
-            (
-                candidate
-                for candidate in unused
-                if (row.get("paragraph") is None or candidate["paragraph"] == row["paragraph"])
-                and _alike(text_of_gold(row), text_of_found(candidate))
-            ),
-            None,
-        )
+        scored = [
+            (_likeness(text_of_gold(row), text_of_found(candidate)), candidate)
+            for candidate in unused
+            if row.get("paragraph") is None or candidate["paragraph"] == row["paragraph"]
+        ]
+        scored = [pair for pair in scored if pair[0]]
+        hit = max(scored, key=lambda pair: pair[0])[1] if scored else None
         if hit is None:
             score.misses.append(row)
             continue

@@ -68,6 +68,7 @@ NOT_AN_ASSIGNEE = re.compile(
 PAST_OR_REPORTED = re.compile(
     r"\b(?:fick|gavs|gav|har\s+fått|hade\s+fått|har\s+getts|beslutade|beslöt|uppdrog|tidigare)\b", re.IGNORECASE
 )
+DELEGATION = re.compile(r"\b(?:medger|medgav|överlåter|delegerar|vidaredelegera\w*)\b", re.IGNORECASE)
 PROPOSING = re.compile(r"\b(?:föreslår|föreslås|yrkar|hemställer|tillstyrker)\b", re.IGNORECASE)
 
 
@@ -113,6 +114,8 @@ def assignment_clause(sentence: str):
         prefix = padded[: match.start()]
         if match.group("who6") and not ACTOR_WORD.search(who):
             return None
+        if DELEGATION.search(prefix[-120:]) or re.match(r"(?:annan|andra|någon|en\s+annan)\b", who, re.IGNORECASE):
+            return None  # delegation of decision-making ("medger att X uppdrar åt annan anställd att besluta")
         if PAST_OR_REPORTED.search(prefix[-80:]):
             return None
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
@@ -172,6 +175,11 @@ DEADLINE_PATTERNS = [
     r"vid\s+årsskiftet(?:\s+\d{4}\s*/\s*\d{2,4})?",
     r"inom\s+(?:\d+|en|ett|två|tre|fyra|fem|sex|tolv)\s+(?:dagar|dag|veckor|vecka|månader|månad|år)",
     r"(?:en|två|tre|fyra|sex|tolv|\d+)\s+gånger\s+per\s+år",
+    rf"senast\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}",
+    r"(?:senast\s+)?(?:under|till|före)\s+(?:våren|hösten|sommaren|vintern)(?:\s+\d{4})?",
+    r"(?:senast\s+)?(?:under\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\s+kvartalet(?:\s+\d{4})?",
+    r"(?:senast\s+)?i\s+samband\s+med\s+(?:kommande\s+|nästa\s+)?(?:delårsrapport|delårsbokslut|årsredovisning"
+    r"|bokslut|budget|verksamhetsberättelse|mål-\s+och\s+budget|tertialrapport|uppföljning)\w*(?:\s+\d{4})?",
     r"senast\s+(?:under\s+)?\d{4}",
     r"under\s+\d{4}",
     r"årligen",
@@ -199,7 +207,7 @@ def split_assignees(phrase):
         if not _is_actor(part):
             # "nämnden för demokrati och medborgarservice", "äldre samt vård- och omsorgsnämnden":
             # a part that names no actor belongs to its neighbour.
-            if names and not pending:
+            if names and not pending and re.search(r"\s(?:för|inom)\s", names[-1]):
                 names[-1] = f"{names[-1]} och {part}"
             else:
                 pending = f"{pending} {part}".strip()
@@ -455,6 +463,23 @@ def _lead_in_assignees(lead_in):
     return split_assignees(who), proposed
 
 
+#: A decided point that only sets how the preceding assignment reports back
+#: ("att återrapportering ska ske till nämnden i september 2024").
+REPORT_RULE = re.compile(
+    r"^(?:att\s+)?(?:uppdraget|uppdragen|återrapportering(?:en)?|redovisning(?:en)?|återkoppling(?:en)?"
+    r"|rapportering(?:en)?|återredovisning(?:en)?)\s+(?:ska|skall)\s+",
+    re.IGNORECASE,
+)
+
+
+def _attach_report_rule(entry, text, decided_on, resolve_organ):
+    """Fill the preceding assignment's report-to and deadline from a report-rule point."""
+    entry["report_to"] = entry["report_to"] or _report_to(text)
+    entry["deadline_text"] = entry["deadline_text"] or find_deadline(text)
+    entry["source"] = f"{entry['source']} {text}".strip()
+    _dated(entry, decided_on, resolve_organ)
+
+
 def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
     """(assignments, completion events) decided in one § of a protokoll.
 
@@ -469,9 +494,12 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     for item in items:
         body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text
         shared, lead_proposed = _lead_in_assignees(item.lead_in)
-        for entry in extract_assignments(
+        entries = extract_assignments(
             body, decided_on, resolve_organ, shared_assignees=shared, proposed=item.proposed or lead_proposed
-        ):
+        )
+        if not entries and found and REPORT_RULE.match(body):
+            _attach_report_rule(found[-1], body, decided_on, resolve_organ)
+        for entry in entries:
             entry["item_text"] = body
             found.append(entry)
     events = completions_in([item.text for item in items], title, [item.proposed for item in items])

@@ -54,6 +54,10 @@ def test_assignees_split_on_och_and_commas_but_organ_names_stay_whole():
         "Kommunstyrelsen",
         "Nämnden för demokrati och medborgarservice",
     ]
+    assert split_assignees("utbildningsnämnden samt äldre samt vård- och omsorgsnämnden") == [
+        "Utbildningsnämnden",
+        "Äldre samt vård- och omsorgsnämnden",
+    ]
     assert split_assignees("Socialnämnden Centrum, socialnämnden Hisingen") == [
         "Socialnämnden Centrum",
         "Socialnämnden Hisingen",
@@ -184,3 +188,40 @@ def test_the_boards_proposal_to_the_council_under_its_own_heading_is_proposed():
     )
     [found] = assignments(text)
     assert found["proposed"] is True
+
+
+def test_a_report_rule_in_its_own_att_sats_belongs_to_the_assignment_before_it():
+    text = (
+        "Socialnämnden beslutar\natt ge socialchefen i uppdrag att ta fram en plan för hemtjänsten,\n"
+        "att återrapportering ska ske till socialnämnden i september 2024.\n"
+    )
+    [found] = assignments(text)
+    assert (found["assignees"], found["report_to"], found["deadline_text"]) == (
+        ["Socialchefen"],
+        "socialnämnden",
+        "i september 2024",
+    )
+
+
+def test_seasons_quarters_and_reporting_cycles_are_kept_as_deadline_text():
+    cases = {
+        "Förvaltningen får i uppdrag att utreda taxan under hösten 2025.": "under hösten 2025",
+        "Förvaltningen får i uppdrag att utreda taxan senast under första kvartalet 2026.": (
+            "senast under första kvartalet 2026"
+        ),
+        "Förvaltningen får i uppdrag att redovisa kostnaderna i samband med delårsrapporten.": (
+            "i samband med delårsrapporten"
+        ),
+        "Bolaget får i uppdrag att kalla till stämma senast 30 september 2025.": "senast 30 september 2025",
+    }
+    for sentence, deadline in cases.items():
+        [found] = assignments("Beslut\n" + sentence + "\n")
+        assert found["deadline_text"] == deadline, sentence
+
+
+def test_permission_to_delegate_decisions_is_no_assignment():
+    sentence = (
+        "Kommunstyrelsen medger tills vidare att stadsdirektören i sin tur uppdrar åt annan anställd inom staden "
+        "att besluta i stadsdirektörens ställe genom vidaredelegation."
+    )
+    assert assignment_clause(sentence) is None
