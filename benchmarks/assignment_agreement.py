@@ -35,6 +35,10 @@ def _likeness(first, second):
     return shared if shared >= max(3, int(0.7 * min(len(a), len(b)))) else 0
 
 
+def _names(names):
+    return sorted(" ".join(name.lower().split()) for name in names)
+
+
 @dataclass
 class Score:
     gold: int = 0
@@ -89,7 +93,7 @@ def measure(corpus: Path, gold_path: Path = GOLD, only: list | None = None) -> d
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     scores = {"assignments": Score(), "decided assignments": Score(), "completions": Score()}
-    proposed_agree = proposed_total = 0
+    proposed_agree = proposed_total = assignee_agree = 0
     files = [relative for relative in gold["files"] if only is None or relative in only]
     for relative in files:
         path = corpus / relative
@@ -108,6 +112,9 @@ def measure(corpus: Path, gold_path: Path = GOLD, only: list | None = None) -> d
         )
         proposed_total += len(pairs)
         proposed_agree += sum(1 for row, hit in pairs if bool(row["proposed"]) == bool(hit["proposed"]))
+        assignee_agree += sum(
+            1 for row, hit in pairs if _names(row["assignee"].split(", ")) == _names(hit["assignees"])
+        )
         _match(
             [row for row in gold_assignments if not row["proposed"]],
             [entry for entry in found_assignments if not entry["proposed"]],
@@ -126,6 +133,7 @@ def measure(corpus: Path, gold_path: Path = GOLD, only: list | None = None) -> d
         "files": len(files),
         "scores": scores,
         "proposed_flag": (proposed_agree, proposed_total),
+        "assignees": (assignee_agree, proposed_total),
     }
 
 
@@ -152,6 +160,8 @@ def _print(result, title, verbose):
                 print("   extra ", row["file"], row["paragraph"], (row.get("task") or row.get("sentence", ""))[:80])
     agree, total = result["proposed_flag"]
     print(f"decided vs proposed-to-another-organ agreement: {agree}/{total}")
+    agree, total = result["assignees"]
+    print(f"assignees agreement (same names, any case): {agree}/{total}")
 
 
 if __name__ == "__main__":

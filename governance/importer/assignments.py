@@ -193,10 +193,21 @@ LEADING_NOISE = re.compile(
 )
 
 
+PARTNERS = re.compile(
+    r",?\s+(?:i\s+samverkan\s+med|i\s+samarbete\s+med|tillsammans\s+med|i\s+dialog\s+med|med\s+stöd\s+av)\b",
+    re.IGNORECASE,
+)
+COLLECTIVE = re.compile(r"^(?:samtliga|alla|övriga|berörda|respektive)\b", re.IGNORECASE)
+
+
 def split_assignees(phrase):
     """ "Kommundirektören och näringslivschefen" → ["kommundirektören", "näringslivschefen"]."""
     phrase = LEADING_NOISE.sub("", phrase.strip())
     phrase = re.sub(r"\s+(?:gemensamt|tillsammans)$", "", phrase)
+    # Partners named after the assignee work with it but are not given the assignment.
+    phrase = PARTNERS.split(phrase)[0].strip(" ,")
+    if COLLECTIVE.match(phrase):
+        return [phrase[0].upper() + phrase[1:]]  # "Samtliga nämnder och styrelser" is one group
     # "Idrotts- och föreningsnämnden" is one organ: no split after a hyphenated first part.
     parts = re.split(r",\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+", phrase)
     names = []

@@ -225,3 +225,12 @@ def test_permission_to_delegate_decisions_is_no_assignment():
         "att besluta i stadsdirektörens ställe genom vidaredelegation."
     )
     assert assignment_clause(sentence) is None
+
+
+def test_partners_are_not_assignees_and_a_collective_stays_one_group():
+    assert split_assignees("Business Region Göteborg AB i samverkan med Göteborgsregionen och andra aktörer") == [
+        "Business Region Göteborg AB"
+    ]
+    assert split_assignees("Samtliga nämnder och styrelser i Göteborgs Stad") == [
+        "Samtliga nämnder och styrelser i Göteborgs Stad"
+    ]
