@@ -5,7 +5,8 @@ Usage: .venv/bin/python benchmarks/assignment_agreement.py [corpus folder]
 the development corpus, every assignment point and every completion/report event of
 their decision sections, read by a person; a found item matches a gold item of the same
 file and § whose text starts alike. Files are parsed as protokoll (`--kind minutes`),
-so the figures measure the reading of decisions, not the document classifier.
+so the figures measure the reading of decisions, not the document classifier; the
+"§ not compared" lines separate it from the minutes parser's paragraph splitting.
 """
 
 import json
@@ -62,15 +63,15 @@ class Score:
         )
 
 
-def _match(gold_rows, found_rows, text_of_gold, text_of_found, score):
-    """One-to-one matching within a file: same § (when both give one) and alike text."""
+def _match(gold_rows, found_rows, text_of_gold, text_of_found, score, same_paragraph=True):
+    """One-to-one matching within a file: alike text and, when asked, the same §."""
     unused = list(found_rows)
     pairs = []
     for row in gold_rows:
         scored = [
             (_likeness(text_of_gold(row), text_of_found(candidate)), candidate)
             for candidate in unused
-            if row.get("paragraph") is None or candidate["paragraph"] == row["paragraph"]
+            if not same_paragraph or row.get("paragraph") is None or candidate["paragraph"] == row["paragraph"]
         ]
         scored = [pair for pair in scored if pair[0]]
         hit = max(scored, key=lambda pair: pair[0])[1] if scored else None
@@ -92,7 +93,13 @@ def measure(corpus: Path, gold_path: Path = GOLD, only: list | None = None) -> d
     from governance.importer.reading import read_text
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    scores = {"assignments": Score(), "decided assignments": Score(), "completions": Score()}
+    scores = {
+        "assignments": Score(),
+        "decided assignments": Score(),
+        "completions": Score(),
+        "assignments, § not compared": Score(),
+        "completions, § not compared": Score(),
+    }
     proposed_agree = proposed_total = assignee_agree = 0
     files = [relative for relative in gold["files"] if only is None or relative in only]
     for relative in files:
@@ -122,12 +129,23 @@ def measure(corpus: Path, gold_path: Path = GOLD, only: list | None = None) -> d
             lambda f: f["task"],
             scores["decided assignments"],
         )
+        gold_completions = [row for row in gold["completions"] if row["file"] == relative]
+        for label, same in (("", True), (", § not compared", False)):
+            _match(
+                gold_completions,
+                found_completions,
+                lambda r: r["sentence_start"],
+                lambda f: f["sentence"],
+                scores["completions" + label],
+                same,
+            )
         _match(
-            [row for row in gold["completions"] if row["file"] == relative],
-            found_completions,
-            lambda r: r["sentence_start"],
-            lambda f: f["sentence"],
-            scores["completions"],
+            gold_assignments,
+            found_assignments,
+            lambda r: r["task_start"],
+            lambda f: f["task"],
+            scores["assignments, § not compared"],
+            same_paragraph=False,
         )
     return {
         "files": len(files),

@@ -55,7 +55,8 @@ ABOUT_ASSIGNMENT = re.compile(r"\buppdrag|\båterrapport|\båterredovis", re.IGN
 ASSIGNMENT_TITLE = re.compile(
     r"^(?:(?:slut|del)?redovisning|återrapportering|återredovisning|(?:slut|del|läges)?rapport|uppföljning|svar)"
     r"\b[^.]{0,80}?\buppdrag"
-    r"|^återrapport\w*\b|^återredovis\w*\b|^(?:redovisning|rapportering)\s+av\s+(?:\w+\s+){0,3}?uppdrag",
+    r"|^återrapport\w*\b|^återredovis\w*\b|^(?:redovisning|rapportering)\s+av\s+(?:\w+\s+){0,3}?uppdrag"
+    r"|^(?:[\wåäö]+s\s+)?uppdrag\b",  # "Uppdrag: Översyn av …", "Kommunfullmäktiges uppdrag om …"
     re.IGNORECASE,
 )
 #: Reports that are routine and never an assignment's end.

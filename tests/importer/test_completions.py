@@ -118,3 +118,8 @@ def test_a_withdrawn_assignment_is_a_withdrawal_not_a_completion():
 def test_a_diarienummer_with_letters_and_hyphens_is_read():
     assert parse_reference("Uppdraget (dnr SLK-2024-01228) förklaras fullgjort.").case_number == "SLK-2024-01228"
     assert parse_reference("Uppdraget, Dnr KS 2021/123, anses slutfört.").case_number == "KS 2021/123"
+
+
+def test_a_paragraph_titled_after_the_assignment_makes_an_approved_report_a_report():
+    event = completion_in("Redovisningen godkänns.", title="Uppdrag: Översyn resursfördelningsmodell")
+    assert event.kind == "report"
