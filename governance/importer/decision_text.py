@@ -70,9 +70,25 @@ OTHER_HEADINGS = {
     "utredning",
     "yttrande",
     "förslag",
+    "ärendet i korthet",
+    "bakgrund och ärendebeskrivning",
+    "förvaltningens yttrande",
+    "förvaltningens förslag",
+    "bedömning och förslag",
+    "ekonomi",
+    "finansiering",
+    "konsekvenser",
+    "överklagande",
+    "hur man överklagar",
+    "deltar inte i beslutet",
+    "deltar ej i beslutet",
+    "dokumentation",
+    "upplysningar",
 }
 OTHER_HEADING_PATTERN = re.compile(
-    r"^(?:.{0,60}\bförslag till beslut\b.*|(?:beslutet|protokollsutdraget|utdrag)\s+(?:skickas|expedieras)\s+till\b.*"
+    r"^(?:.{0,60}\bförslag till beslut\b.*"
+    r"|(?:beslutet|protokollsutdraget|utdrag)\s+(?:ska\s+)?(?:skickas|expedieras)\s+till\b.*"
+    r"|expedieras\s+till\b.*|beslutet\s+kan\s+överklagas\b.*"
     r"|beslutsunderlag\b.*|reservation\b.*|protokollsanteckning\b.*|yrkande\b.*|skickas till\b.*)$",
     re.IGNORECASE,
 )
