@@ -1,9 +1,14 @@
-"""Find assignments (uppdrag) in decision text, with who, what, to whom and by when.
+"""Find assignments (uppdrag) in decided text, with who, what, to whom and by when.
 
-Swedish decisions phrase assignments in a handful of ways ("X får i uppdrag att …",
-"X ges i uppdrag att …", "X uppdras att …", "Kommunstyrelsen uppdrar åt X att …",
-"Uppdraget med att … ska fortsätta", "… ska återrapporteras till Y …"). Each found
-assignment keeps its source sentence so a secretary can check the reading.
+Swedish decisions phrase assignments in a handful of ways, active and passive: "X får i
+uppdrag att …", "X ges i uppdrag att …", "X uppdras att …", "Kommunstyrelsen uppdrar åt X
+att …", "att ge X i uppdrag att …", "X ska återkomma med …", "Uppdraget med att … ska
+fortsätta", and lists where a lead-in names the assignee once ("X får i uppdrag att: 1. …
+2. …"). Only what the organ decided counts (decision_text finds it); points it merely
+recommends to another organ are marked `proposed`. Each assignment keeps its source
+sentence so a secretary can check the reading; ends of earlier assignments are read by
+completions.py. The deadline stays as the decision words it (`deadline_text`); turning it
+into a date is governance.deadlines' job.
 """
 
 import re
@@ -149,15 +154,10 @@ NEXT_MEETING_WITH = re.compile(
     r"(?:kommande|nästa)\s+(?:möte|sammanträde)\s+(?:med|i)\s+(?P<organ>" + ORGAN + r")",
     re.IGNORECASE,
 )
-FULFILLED = re.compile(
-    r"(?P<organ>[A-ZÅÄÖ][\wåäö]*(?:s)?)\s+uppdrag\s*,?\s*(?:givet\s+i\s+(?P<budget>budget\s+\d{4})\s*)?"
-    r"(?:(?P<date>\d{4}-\d{2}-\d{2})\s*§\s*(?P<paragraph>\d+))?(?P<rest>.*?)"
-    r"förklaras\s+(?P<negation>inte\s+|ej\s+)?fullgjort",
-    re.IGNORECASE,
-)
+
 
 #: Cheap pre-check: sentences without these words cannot create or report an assignment.
-TRIGGER_WORDS = ("uppdra", "rapporter", "redovis", "återkomma", "presentera", "lämna")
+TRIGGER_WORDS = ("uppdra", "rapporter", "redovis", "återkomm", "presentera", "lämna")
 
 
 def _has_trigger(text):
@@ -370,28 +370,6 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
                     }
                 )
     return [_dated(entry, decided_on, resolve_organ) for entry in found]
-
-
-def extract_fulfilments(item):
-    """Decisions about earlier assignments: "… uppdrag 2021-11-25 § 23 … förklaras fullgjort"."""
-    results = []
-    if "fullgjort" not in item:
-        return results
-    for sentence in swedish.sentences(item):
-        match = FULFILLED.search(sentence)
-        if not match:
-            continue
-        results.append(
-            {
-                "organ": match.group("organ"),
-                "assignment_date": match.group("date"),
-                "assignment_paragraph": int(match.group("paragraph")) if match.group("paragraph") else None,
-                "budget": match.group("budget") or "",
-                "fulfilled": not match.group("negation"),
-                "source": sentence,
-            }
-        )
-    return results
 
 
 def extract_commitments(text, decided_on=None, resolve_organ=None):
