@@ -7,6 +7,8 @@ bullet or numbered point under "Beslut" is a DecisionItem row: assignments point
 exact decision item that created them.
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..statutory import ProtocolDates, protocol_dates
 from .civic import Case, Meeting, Person
 from .pages import GovernanceDocumentPage
 
@@ -45,6 +48,12 @@ class MinutesPage(GovernanceDocumentPage):
         help_text=_("Var i det fullständiga protokollet utdraget står, t.ex. sida 5–6 av 30."),
     )
     adjusted_on = models.DateField(_("justerat"), null=True, blank=True)
+    posted_on = models.DateField(
+        _("anslaget"),
+        null=True,
+        blank=True,
+        help_text=_("Dagen då justeringen tillkännagavs på kommunens anslagstavla; överklagandetiden räknas därifrån."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("organization"), FieldPanel("date")]),
@@ -55,6 +64,7 @@ class MinutesPage(GovernanceDocumentPage):
                 FieldPanel("page_reference"),
                 FieldPanel("location"),
                 FieldPanel("adjusted_on"),
+                FieldPanel("posted_on"),
             ],
             heading=_("Protokollet"),
         ),
@@ -69,6 +79,19 @@ class MinutesPage(GovernanceDocumentPage):
     class Meta:
         verbose_name = _("protokoll")
         verbose_name_plural = _("protokoll")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        dates = self.statutory_dates
+        context["statutory_rows"] = dates.rows(date.today()) if dates else []
+        return context
+
+    @property
+    def statutory_dates(self) -> ProtocolDates | None:
+        """Justering, anslag and the appeal period as Kommunallagen sets them, or None without a date."""
+        if not self.date:
+            return None
+        return protocol_dates(self.date, self.adjusted_on, self.posted_on)
 
     @property
     def paragraphs(self):
