@@ -12,9 +12,32 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+
+class Timestamped(models.Model):
+    """When a register row was created and last changed, so open-data clients can sync.
+
+    OParl clients ask for what changed since their last visit (`modified_since`); every
+    register row therefore carries its own times. `modified` is set on every save (bulk
+    `update()` calls must set it themselves).
+    """
+
+    created = models.DateTimeField(_("skapad"), default=timezone.now, editable=False)
+    modified = models.DateTimeField(_("ändrad"), default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.modified = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "modified"}
+        super().save(*args, **kwargs)
 
 
 def normalize_case_number(value):
@@ -22,7 +45,7 @@ def normalize_case_number(value):
     return re.sub(r"\s+", " ", (value or "").strip())
 
 
-class Municipality(index.Indexed, models.Model):
+class Municipality(index.Indexed, Timestamped):
     """A Swedish municipality (kommun); the owner of organizations, cases and documents."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True, help_text=_("T.ex. Eksjö"))
@@ -65,7 +88,7 @@ class Municipality(index.Indexed, models.Model):
             raise ValidationError({"code": _("Kommunkoden består av fyra siffror.")})
 
 
-class Organization(index.Indexed, models.Model):
+class Organization(index.Indexed, Timestamped):
     """An organ of the municipality: council, board, committee, sub-committee or office.
 
     Decisions are taken by organs, assignments report back to organs, and meetings are
@@ -188,7 +211,7 @@ class Party(models.Model):
         return f"{self.name} ({self.abbreviation})"
 
 
-class Person(index.Indexed, models.Model):
+class Person(index.Indexed, Timestamped):
     """A councillor or an official. Roles live in Memberships, not on the person."""
 
     name = models.CharField(_("namn"), max_length=150)
@@ -288,7 +311,7 @@ class Post(index.Indexed, models.Model):
         return membership.person if membership else None
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """A person's seat or employment in an organization, optionally in a post, for a period."""
 
     class Role(models.TextChoices):
@@ -359,7 +382,7 @@ class Membership(models.Model):
             raise ValidationError({"end_date": _("Slutdatum kan inte ligga före startdatum.")})
 
 
-class Meeting(models.Model):
+class Meeting(Timestamped):
     """A meeting (sammanträde) of an organization: the calendar "nästa möte" is read from."""
 
     class Status(models.TextChoices):
@@ -395,7 +418,7 @@ class Meeting(models.Model):
         return f"{name} {self.date:%Y-%m-%d}"
 
 
-class Case(index.Indexed, models.Model):
+class Case(index.Indexed, Timestamped):
     """A matter (ärende) identified by its diarienummer, unique within its municipality.
 
     Every document of one matter (motion, statements, minutes paragraphs, the adopted
