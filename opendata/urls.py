@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import oparl_views as oparl
-from . import views
+from . import pages, views
 from .feeds import DecisionFeed
 
 app_name = "opendata"
@@ -9,6 +9,10 @@ app_name = "opendata"
 urlpatterns = [
     path("kalender.ics", views.calendar_ics, name="calendar"),
     path("beslut.atom", DecisionFeed(), name="decision_feed"),
+    path("arende/<int:pk>/", pages.case_page, name="case"),
+    path("organ/<int:pk>/", pages.organization_page, name="organization"),
+    path("sammantrade/<int:pk>/", pages.meeting_page, name="meeting"),
+    path("person/<int:pk>/", pages.person_page, name="person"),
     path("oparl/v1/system/", oparl.system, name="oparl_system"),
     path("oparl/v1/body/", oparl.body_list),
     path("oparl/v1/body/<int:pk>/", oparl.body),
