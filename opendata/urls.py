@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import oparl_views as oparl
-from . import pages, views
+from . import pages, report_views, views
 from .feeds import DecisionFeed
 
 app_name = "opendata"
@@ -13,6 +13,9 @@ urlpatterns = [
     path("organ/<int:pk>/", pages.organization_page, name="organization"),
     path("sammantrade/<int:pk>/", pages.meeting_page, name="meeting"),
     path("person/<int:pk>/", pages.person_page, name="person"),
+    path("paragraf/<int:pk>/utdrag.pdf", report_views.paragraph_extract, name="paragraph_extract"),
+    path("uppfoljning/", report_views.follow_up_page, name="follow_up"),
+    path("uppfoljning/rapport.<str:extension>", report_views.follow_up_report, name="follow_up_report"),
     path("oparl/v1/system/", oparl.system, name="oparl_system"),
     path("oparl/v1/body/", oparl.body_list),
     path("oparl/v1/body/<int:pk>/", oparl.body),
