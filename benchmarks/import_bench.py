@@ -21,6 +21,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from benchmarks.assignment_agreement import report as assignment_report  # noqa: E402
 from governance.importer.corpus import Agreement, reference_for  # noqa: E402
 from governance.importer.pipeline import parse_text  # noqa: E402
 from governance.importer.reading import read_text  # noqa: E402
@@ -61,6 +62,7 @@ def main():
         f"decision class agreement: {agreement.decision_class}/{agreement.classified} = "
         f"{agreement.rate('decision_class'):.1%}"
     )
+    assignment_report(corpus.parent)
 
 
 if __name__ == "__main__":

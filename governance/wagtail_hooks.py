@@ -1,9 +1,11 @@
 """Admin menus: the civic registers grouped together, assignments on their own."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .dashboard import add_assignment_panels
 from .models import (
     Assignment,
     Case,
@@ -116,3 +118,6 @@ class AssignmentViewSet(SnippetViewSet):
 
 register_snippet(RegisterGroup)
 register_snippet(AssignmentViewSet)
+
+
+hooks.register("construct_homepage_panels", add_assignment_panels)

@@ -1,8 +1,9 @@
-"""Request-level result caching, invalidated whenever the index changes.
+"""Request-level result caching, invalidated whenever the index changes, in any process.
 
-Search results are cached under a key that includes an index generation number; every
-write to the index bumps the generation, so a cached answer is never staler than the
-index itself.
+Results are cached under a key that includes the index generation, a token stored in the
+database (`search.state`) and replaced on every write to the index. A write made by a
+command, a cron job or another web worker therefore invalidates this process's cache too,
+whatever cache backend is configured (even per-process memory).
 """
 
 import hashlib
@@ -10,19 +11,17 @@ import json
 
 from django.core.cache import cache
 
-GENERATION_KEY = "search:generation"
+from . import state
+
 TIMEOUT = 300
 
 
-def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+def generation() -> str:
+    return state.generation()
 
 
-def bump_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+def bump_generation() -> None:
+    state.bump_generation()
 
 
 def key_for(params):

@@ -1,10 +1,11 @@
-"""The connection to the search engine: a configured cluster, or the embedded engine.
+"""The connection to the search engine, at one configured address for every process.
 
-With `ELASTICSEARCH_URL` set, that cluster is used (Elasticsearch 8 or OpenSearch 2+,
-with user/password or an API key). Without it, the `osmem-server` binary from PyPI is
-started on a free port on 127.0.0.1 the first time search is used, and lives as long as
-this process (it exits when our end of its stdin closes). Either way the same client,
-the same requests: one code path.
+`ELASTICSEARCH_URL` names the engine: an Elasticsearch 8 / OpenSearch 2+ cluster, or the
+site's own embedded engine run by `manage.py search_service` (see `search.service`), which
+is the default address in development. Web workers, management commands and cron jobs all
+reach that one engine through the same client, exactly like an external cluster; no code
+path here starts an engine. When the engine is down, requests raise one of
+`SEARCH_ERRORS`: search answers "temporarily unavailable" and changes wait in the outbox.
 """
 
 import logging
@@ -20,9 +21,9 @@ logger = logging.getLogger(__name__)
 #: What the engine raises when it is down or refuses; callers degrade instead of failing.
 SEARCH_ERRORS = (TransportConnectionError, TransportError, ApiError, ConnectionError, OSError)
 
-_lock = threading.RLock()
+_lock = threading.Lock()
 _client = None
-_embedded = None
+_client_url = None
 
 
 class PlainJsonNode(Urllib3HttpNode):
@@ -42,7 +43,8 @@ class PlainJsonNode(Urllib3HttpNode):
         return super().perform_request(method, target, body=body, headers=headers, **kwargs)
 
 
-def _client_for(url):
+def client_for(url: str) -> Elasticsearch:
+    """A client for `url` with the configured credentials and timeout."""
     options = {"node_class": PlainJsonNode, "request_timeout": settings.SEARCH_REQUEST_TIMEOUT}
     if settings.ELASTICSEARCH_API_KEY:
         options["api_key"] = settings.ELASTICSEARCH_API_KEY
@@ -51,71 +53,27 @@ def _client_for(url):
     return Elasticsearch(url, **options)
 
 
-def start_embedded():
-    """Start the embedded engine; returns its URL."""
-    global _embedded
-    from osmem_server import OsmemServer
-
-    _embedded = OsmemServer.start(japanese=False)
-    logger.info("Embedded search engine started at %s", _embedded.url)
-    return _embedded.url
+def engine_url() -> str:
+    return settings.ELASTICSEARCH_URL
 
 
-def stop_embedded():
-    """Stop the embedded engine. The client stays pointed at it, so search reports itself
-    unavailable (and changes wait in the outbox) until `restart_embedded()`."""
-    global _embedded
+def uses_embedded_engine() -> bool:
+    """True when the site's own search service runs the engine (no ELASTICSEARCH_URL given)."""
+    return settings.SEARCH_EMBEDDED_ENGINE
+
+
+def get_client() -> Elasticsearch:
+    """The shared client for `ELASTICSEARCH_URL`; a changed setting gets a new client."""
+    global _client, _client_url
     with _lock:
-        if _embedded is not None:
-            _embedded.close(grace=1.0)
-            _embedded = None
+        if _client is None or _client_url != settings.ELASTICSEARCH_URL:
+            _client = client_for(settings.ELASTICSEARCH_URL)
+            _client_url = settings.ELASTICSEARCH_URL
+        return _client
 
 
-def restart_embedded(rebuild=True):
-    """Start a fresh embedded engine and point the client at it.
-
-    A fresh engine is empty: `rebuild` fills it from the database (what the site does at
-    start); without it only what the outbox replays arrives.
-    """
-    global _client
-    with _lock:
-        if _embedded is not None:
-            _embedded.close(grace=1.0)
-        _client = _client_for(start_embedded())
-    if rebuild:
-        from .indexing import rebuild_index
-
-        rebuild_index(client=_client)
-    return _client
-
-
-def embedded_engine_running():
-    return _embedded is not None
-
-
-def uses_embedded_engine():
-    return not settings.ELASTICSEARCH_URL
-
-
-def get_client():
-    """The shared client; starts the embedded engine and fills its index on first use."""
-    global _client
-    with _lock:
-        if _client is not None:
-            return _client
-        if settings.ELASTICSEARCH_URL:
-            _client = _client_for(settings.ELASTICSEARCH_URL)
-            return _client
-        _client = _client_for(start_embedded())
-    # A new embedded engine is empty: the database is the source of truth, fill it.
-    from .indexing import rebuild_index
-
-    rebuild_index(client=_client)
-    return _client
-
-
-def reset_client():
-    """Forget the client so the next `get_client()` reconnects (or restarts the engine)."""
+def reset_client() -> None:
+    """Forget the client so the next `get_client()` connects afresh."""
     global _client
     with _lock:
         _client = None

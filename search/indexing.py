@@ -2,12 +2,16 @@
 
 Only what the public may read is indexed: live pages without view restrictions on them
 or their ancestors, and nothing marked confidential (a confidential protokoll hides all
-its paragraphs). Assignments are indexed with their current status.
+its paragraphs). Assignments are indexed with their status as of the day they are sent;
+`search.outbox.enqueue_aged_assignments` re-sends those whose status the passing days
+changed. The text indexed per document is bounded (`SEARCH_MAX_DOCUMENT_CHARS`): the full
+text stays in the database and on the page, and no single huge document can make queries
+slow or swell the engine.
 """
 
-import logging
+from datetime import date
 
-from django.db import transaction
+from django.conf import settings
 from elasticsearch import helpers
 from wagtail.models import Page
 
@@ -15,7 +19,6 @@ from governance.importer.people import NAME_WITH_PARTY
 from governance.models import (
     Assignment,
     InterpellationPage,
-    MinutesPage,
     MinutesParagraphPage,
     MotionPage,
     NewsPage,
@@ -25,8 +28,6 @@ from governance.models import (
 from .analysis import fold, terms
 from .documents import alias_name, index_definition, new_index_name
 from .models import IndexChange
-
-logger = logging.getLogger(__name__)
 
 INDEXED_PAGE_MODELS = (MinutesParagraphPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
 
@@ -87,8 +88,17 @@ def is_public(page):
     return True
 
 
+def bounded(text: str) -> str:
+    """The text cut to `SEARCH_MAX_DOCUMENT_CHARS`, at a word boundary when there is one near."""
+    limit = settings.SEARCH_MAX_DOCUMENT_CHARS
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(" ", limit - 200, limit), text.rfind("\n", limit - 200, limit))
+    return text[: cut if cut > 0 else limit]
+
+
 def _base(page, **fields):
-    text = fields.get("text", "")
+    text = bounded(fields.get("text", ""))
     title = fields.get("title", page.title)
     document_date = fields.get("date")
     people, parties = _people_and_parties(text, fields.pop("people", ()), fields.pop("parties", ()))
@@ -210,13 +220,13 @@ def documents_for_page(page):
     return []
 
 
-def document_for_assignment(assignment):
-    """The assignment with its status, unless its source is not public."""
+def document_for_assignment(assignment, day: date | None = None):
+    """The assignment with its status on `day` (today), unless its source is not public."""
     source = assignment.source_paragraph or (assignment.source_page.specific if assignment.source_page_id else None)
     if source is not None and not is_public(source):
         return None
     url = source.get_url(None) if source is not None else f"/uppdrag/?kommun={assignment.municipality.slug}"
-    text = _join(assignment.task, assignment.source_text, assignment.due_explanation)
+    text = bounded(_join(assignment.title, assignment.task, assignment.source_text, assignment.due_explanation))
     labels = assignment.assignee_labels
     return with_facet_values(
         {
@@ -225,8 +235,8 @@ def document_for_assignment(assignment):
             # Derived from a decision: searchable by its words, but its title is not boosted
             # like a document's, so the decision itself ranks first.
             "title": "",
-            "text": _join(assignment.title, text),
-            **matching_terms("", _join(assignment.title, text), derived=True),
+            "text": text,
+            **matching_terms("", text, derived=True),
             "kind": "assignment",
             "organization": assignment.report_to.name if assignment.report_to_id else None,
             "municipality": assignment.municipality.name,
@@ -235,7 +245,7 @@ def document_for_assignment(assignment):
             "case_number": None,
             "people": [p.name for p in assignment.assignee_people.all()] + labels,
             "parties": [],
-            "status": assignment.status,
+            "status": assignment.status_on(day),
             "url": url,
             "source_id": f"assignment:{assignment.pk}",
         }
@@ -277,12 +287,42 @@ def _batches(iterable, size):
         yield batch
 
 
-def rebuild_index(client=None, progress=None):
-    """Build a new versioned index from the database and swap the alias to it atomically."""
-    from .engine import get_client
+def index_exists(client) -> bool:
+    return bool(client.indices.exists_alias(name=alias_name()))
 
-    client = client or get_client()
+
+def ensure_index(client):
+    """Create an empty index behind the alias if there is none."""
+    if index_exists(client):
+        return
+    name = new_index_name()
+    index_definition(name).create(using=client)
+    client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
+
+
+def documents_for_source(source: str, object_id: int) -> list[dict]:
+    """What one outbox source ("page" or "assignment" with its id) gives today; [] if gone."""
+    if source == IndexChange.Source.PAGE:
+        page = Page.objects.filter(pk=object_id).first()
+        return documents_for_page(page) if page is not None else []
+    assignment = Assignment.objects.filter(pk=object_id).first()
+    document = document_for_assignment(assignment) if assignment is not None else None
+    return [document] if document else []
+
+
+def index_sources(client, sources) -> None:
+    """Replace the documents of `sources` ((source, object_id) pairs) by what the database says now."""
     alias = alias_name()
+    source_ids = [f"{source}:{object_id}" for source, object_id in sources]
+    client.delete_by_query(index=alias, query={"terms": {"source_id": source_ids}}, refresh=False)
+    documents = [document for source, object_id in sources for document in documents_for_source(source, object_id)]
+    if documents:
+        helpers.bulk(client, _actions(alias, documents), raise_on_error=True)
+    client.indices.refresh(index=alias)
+
+
+def build_index(client, progress=None, on_batch=None) -> tuple[str, int]:
+    """Fill a new versioned index from the database; returns its name and document count."""
     name = new_index_name()
     index_definition(name).create(using=client)
     count = 0
@@ -295,105 +335,18 @@ def rebuild_index(client=None, progress=None):
             count += ok
             if progress:
                 progress(count)
+        if on_batch:
+            on_batch()
     client.indices.refresh(index=name)
-    old = list(client.indices.get_alias(name=alias).keys()) if client.indices.exists_alias(name=alias) else []
+    return name, count
+
+
+def swap_alias(client, name) -> None:
+    """Point the alias at `name` atomically and drop the indices it pointed at before."""
+    alias = alias_name()
+    old = list(client.indices.get_alias(name=alias).keys()) if index_exists(client) else []
     actions = [{"remove": {"index": old_name, "alias": alias}} for old_name in old]
     actions.append({"add": {"index": name, "alias": alias}})
     client.indices.update_aliases(actions=actions)
     for old_name in old:
         client.indices.delete(index=old_name)
-    IndexChange.objects.all().delete()  # everything is in the new index now
-    from .cache import bump_generation
-
-    bump_generation()
-    return name, count
-
-
-def ensure_index(client):
-    """Create an index behind the alias if there is none (a new or restarted engine)."""
-    alias = alias_name()
-    if client.indices.exists_alias(name=alias):
-        return
-    name = new_index_name()
-    index_definition(name).create(using=client)
-    client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias}}])
-
-
-def enqueue(source, object_id):
-    """Record a change and send it to the engine once the transaction commits."""
-    IndexChange.objects.create(source=source, object_id=object_id)
-    transaction.on_commit(flush_outbox_quietly)
-
-
-def flush_outbox(client=None):
-    """Send every waiting change to the engine; returns how many sources were updated."""
-    from .engine import get_client
-
-    changes = list(IndexChange.objects.order_by("pk"))
-    if not changes:
-        return 0
-    client = client or get_client()
-    ensure_index(client)
-    alias = alias_name()
-    sources = {(change.source, change.object_id) for change in changes}
-    documents = []
-    for source, object_id in sources:
-        source_id = f"{source}:{object_id}"
-        client.delete_by_query(index=alias, query={"term": {"source_id": source_id}}, refresh=False)
-        if source == IndexChange.Source.PAGE:
-            page = Page.objects.filter(pk=object_id).first()
-            if page is not None:
-                documents.extend(documents_for_page(page))
-        else:
-            assignment = Assignment.objects.filter(pk=object_id).first()
-            if assignment is not None:
-                document = document_for_assignment(assignment)
-                if document:
-                    documents.append(document)
-    if documents:
-        helpers.bulk(client, _actions(alias, documents), raise_on_error=True)
-    client.indices.refresh(index=alias)
-    IndexChange.objects.filter(pk__lte=changes[-1].pk).delete()
-    from .cache import bump_generation
-
-    bump_generation()
-    return len(sources)
-
-
-def flush_outbox_quietly():
-    """Flush after commit; if the engine is unreachable the changes wait in the outbox.
-
-    A command-line process (an import, the demo loader) does not start an embedded
-    engine just to flush: that engine would die with the process, and the site rebuilds
-    its own from the database when it starts.
-    """
-    from .engine import SEARCH_ERRORS, embedded_engine_running, uses_embedded_engine
-
-    if uses_embedded_engine() and not embedded_engine_running():
-        return
-    try:
-        flush_outbox()
-    except SEARCH_ERRORS as error:
-        logger.warning(
-            "Search engine unavailable, %s change(s) wait in the outbox: %s", IndexChange.objects.count(), error
-        )
-
-
-def descendants_and_self(page):
-    return Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
-
-
-def minutes_paragraph_ids(minutes):
-    return MinutesParagraphPage.objects.child_of(minutes).values_list("pk", flat=True)
-
-
-def enqueue_page(page):
-    """A page and everything below it: a protokoll's change affects its paragraphs."""
-    for page_id in descendants_and_self(page):
-        enqueue(IndexChange.Source.PAGE, page_id)
-    specific = page.specific
-    if isinstance(specific, (MinutesPage, MinutesParagraphPage, InterpellationPage)):
-        for assignment_id in Assignment.objects.filter(source_page__in=descendants_and_self(page)).values_list(
-            "pk", flat=True
-        ):
-            enqueue(IndexChange.Source.ASSIGNMENT, assignment_id)

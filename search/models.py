@@ -1,9 +1,14 @@
-"""The index outbox: changes waiting to reach the search engine.
+"""The index outbox and the index state every process of the site shares.
 
-Every change that affects search is written here in the same transaction as the change
-itself, then sent to the engine after commit. If the engine is down the rows stay, and
-`manage.py search_index update` (or the next successful send) replays them, so no change
-is lost and saving never depends on the engine being up.
+Every change that affects search is written to the outbox in the same transaction as the
+change itself, then sent to the engine after commit, after each request, by the search
+service and by `manage.py search_index update` (cron). If the engine is down the rows stay
+and are replayed later, so no change is lost and saving never depends on the engine.
+
+`SearchIndexState` is one row that all processes (web workers, commands, the search
+service) read and lock: the cache generation, the lease of a running rebuild, and the day
+assignment statuses in the index were computed for. It lives in the database because
+per-process memory cannot tell one process what another did.
 """
 
 from django.db import models
@@ -27,3 +32,25 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{self.source}:{self.object_id}"
+
+
+class SearchIndexState(models.Model):
+    """The single row (pk 1) describing the site's index; see `search.state`."""
+
+    generation = models.CharField(
+        _("generation"), max_length=32, default="0", help_text=_("Byts vid varje ändring av indexet.")
+    )
+    rebuilding_until = models.DateTimeField(
+        _("ombyggnad pågår till"), null=True, blank=True, help_text=_("Förnyas medan en ombyggnad pågår.")
+    )
+    statuses_as_of = models.DateField(
+        _("uppdragsstatus beräknad per"), null=True, blank=True, help_text=_("Dagen indexets uppdragsstatus gäller.")
+    )
+    drained_at = models.DateTimeField(_("utkorgen senast tömd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sökindexets tillstånd")
+        verbose_name_plural = _("sökindexets tillstånd")
+
+    def __str__(self):
+        return f"generation {self.generation}"

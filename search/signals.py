@@ -1,9 +1,12 @@
 """Explicit receivers that keep the index in step with publishing and workflow changes.
 
 Each receiver only writes to the outbox (in the same transaction as the change); the
-outbox is sent to the engine after commit, so a down engine never blocks a save.
+outbox is sent to the engine after commit, so a down engine never blocks a save. After
+each web request the outbox is drained too, so changes left by other processes (an
+import, cron, a save made while the engine was down) do not wait for the next save.
 """
 
+from django.core.signals import request_finished
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -11,8 +14,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from governance.models import Assignment
 
-from .indexing import enqueue, enqueue_page
 from .models import IndexChange
+from .outbox import drain_after_request, enqueue, enqueue_page
+
+request_finished.connect(drain_after_request, dispatch_uid="search_drain_after_request")
 
 
 @receiver(page_published)

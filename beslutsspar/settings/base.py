@@ -83,6 +83,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes share the database (web, the search service, commands): WAL lets
+    # readers run beside the writer, and IMMEDIATE transactions take the write lock up front
+    # instead of failing when a read turns into a write while another process writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -138,10 +147,21 @@ BESLUTSSPAR_DUE_SOON_DAYS = int(os.environ.get("BESLUTSSPAR_DUE_SOON_DAYS", "14"
 BESLUTSSPAR_STALLED_WEEKS = int(os.environ.get("BESLUTSSPAR_STALLED_WEEKS", "6"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "beslutsspar@localhost")
 
-# Search engine: a cluster when ELASTICSEARCH_URL is set, else the embedded osmem-server.
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Search engine. Every process of the site (web workers, management commands, cron) reaches
+# one engine at ELASTICSEARCH_URL: a cluster, or by default the site's own search service
+# (`manage.py search_service`, started by `make run`) running the embedded osmem-server on
+# SEARCH_SERVICE_ADDRESS. No process starts an engine of its own.
+SEARCH_SERVICE_ADDRESS = os.environ.get("SEARCH_SERVICE_ADDRESS", "127.0.0.1:9200")
+SEARCH_EMBEDDED_ENGINE = not os.environ.get("ELASTICSEARCH_URL")
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or f"http://{SEARCH_SERVICE_ADDRESS}"
 ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
 ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "beslutsspar-")
 SEARCH_REQUEST_TIMEOUT = float(os.environ.get("SEARCH_REQUEST_TIMEOUT", "10"))
+# Text indexed per search document, in characters; the full text stays in the database and
+# on the page. Bounds query time (scoring, highlighting) and engine memory per document.
+SEARCH_MAX_DOCUMENT_CHARS = int(os.environ.get("SEARCH_MAX_DOCUMENT_CHARS", "40000"))
+# A rebuild renews its lease while it runs; a rebuild that died stops holding back the
+# outbox after this long.
+SEARCH_REBUILD_LEASE_SECONDS = int(os.environ.get("SEARCH_REBUILD_LEASE_SECONDS", "120"))

@@ -1,6 +1,7 @@
 """Test run: fast hashing, in-memory cache and e-mail, same database choice as base."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -15,6 +16,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Tests share one engine (embedded, or ELASTICSEARCH_URL's cluster) under their own prefix.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the search service and the cross-process tests open it too.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get(
+            "BESLUTSSPAR_TEST_SQLITE", os.path.join(tempfile.gettempdir(), f"beslutsspar-test-{os.getpid()}.sqlite3")
+        )
+    }
+
+# Tests share one engine (the session's search service, or ELASTICSEARCH_URL's cluster)
+# under their own prefix.
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", f"test-{os.getpid()}-")
 SEARCH_REQUEST_TIMEOUT = 5

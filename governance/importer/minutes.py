@@ -301,6 +301,7 @@ def parse_paragraph(lines):
         "reservations": reservations,
         "notes": "\n\n".join(swedish.paragraphs("\n".join(sections.get("notes", [])))),
         "has_decision_section": "decision" in sections,
+        "_text": "\n".join(lines),  # the raw §, for readers that find their own structure
     }
 
 

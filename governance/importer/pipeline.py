@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .assignments import extract_assignments, extract_fulfilments
+from .assignments import find_in_paragraph
 from .detect import KINDS, detect_kind
 from .interpellations import parse_interpellation
 from .minutes import looks_cut_off, parse_minutes
@@ -40,6 +40,15 @@ def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _item_index(items, text):
+    """Which of the parser's decision items holds an assignment's decided point, if any."""
+    probe = " ".join(text.split())[:60]
+    for index, item in enumerate(items):
+        if probe and probe in " ".join(item.split()):
+            return index
+    return None
+
+
 def _minutes(text, resolve_organ):
     head, paragraphs = parse_minutes(text)
     rows = []
@@ -50,14 +59,12 @@ def _minutes(text, resolve_organ):
             if proposals:
                 paragraph["proposal"] = "\n\n".join(proposals)
                 paragraph["summary"] = "\n\n".join(p for p in paragraph["summary"].split("\n\n") if p not in proposals)
-        assignments, fulfilments = [], []
-        for index, item in enumerate(paragraph["decisions"]):
-            for found in extract_assignments(item, head["date"], resolve_organ):
-                found["decision"] = index
-                assignments.append(found)
-            for fulfilment in extract_fulfilments(item):
-                fulfilment["decision"] = index
-                fulfilments.append(fulfilment)
+        assignments, events = find_in_paragraph(
+            paragraph["_text"], paragraph["title"], head["date"], resolve_organ, paragraph["decisions"]
+        )
+        for found in assignments:
+            found["decision"] = _item_index(paragraph["decisions"], found.pop("item_text"))
+        fulfilments = [event.as_dict() for event in events]
         paragraph["assignments"] = assignments
         paragraph["fulfilments"] = fulfilments
         rows.append(paragraph)

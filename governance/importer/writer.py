@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from governance.blocks import DocumentBodyBlock
 from governance.deadlines import due_date_for
+from governance.importer.completion_links import link_and_record
 from governance.models import (
     Assignment,
     AttSats,
@@ -249,6 +250,8 @@ class DocumentWriter:
         self.result.decisions += len(items)
         decisions = list(paragraph.decisions.order_by("sort_order"))
         for found in row.get("assignments", []):
+            if found.get("proposed"):
+                continue  # recommended to another organ: the assignment is given when it decides
             decision = decisions[found["decision"]] if found.get("decision") is not None else None
             self._assignment(
                 found,
@@ -258,7 +261,9 @@ class DocumentWriter:
                 decided_by=minutes.organization,
             )
         for fulfilment in row.get("fulfilments", []):
-            self._fulfilment(fulfilment, minutes.date)
+            if fulfilment.get("proposed"):
+                continue
+            self._fulfilment(fulfilment, minutes.date, row.get("case_number"))
 
     def _motion(self, page, data):
         page.background = data.get("background", "")
@@ -396,17 +401,7 @@ class DocumentWriter:
         self.result.assignments["created" if created else "updated"] += 1
         return assignment
 
-    def _fulfilment(self, fulfilment, decided_on):
-        if not (fulfilment.get("assignment_date") and fulfilment.get("assignment_paragraph")):
-            self.result.fulfilments_unmatched.append(fulfilment["source"])
-            return
-        matches = Assignment.objects.filter(
-            municipality=self.municipality,
-            decided_on=_date(fulfilment["assignment_date"]),
-            decision__paragraph__number=fulfilment["assignment_paragraph"],
-        )
-        if not matches.exists():
-            self.result.fulfilments_unmatched.append(fulfilment["source"])
-            return
-        if fulfilment["fulfilled"]:
-            matches.update(completed_on=decided_on)
+    def _fulfilment(self, fulfilment, decided_on, case_number=""):
+        """Link a completion or report to the earlier assignment; list it when none fits."""
+        if link_and_record(self.municipality, fulfilment, decided_on, case_number or "") is None:
+            self.result.fulfilments_unmatched.append(fulfilment["sentence"])

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case as SqlCase
-from django.db.models import IntegerField, Value, When
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -25,6 +25,42 @@ from .minutes import DecisionItem
 
 
 class AssignmentQuerySet(models.QuerySet):
+    """Queries over assignments; `with_status` makes the status a database expression."""
+
+    STATUS_ANNOTATION = "computed_status"
+
+    def with_status(self, day: date | None = None) -> "AssignmentQuerySet":
+        """Annotate `computed_status`: the same value `Assignment.status_on(day)` returns.
+
+        Computed by the database, so the register can filter, count and sort on status
+        with a constant number of queries instead of loading every row into Python. The
+        order of the `When`s is the order of the tests in `status_on`; a test keeps the
+        two in step (tests/governance/test_status_expression.py).
+        """
+        day = day or date.today()
+        stalled_before = day - timedelta(weeks=settings.BESLUTSSPAR_STALLED_WEEKS)
+        recent_note = AssignmentNote.objects.filter(
+            assignment=OuterRef("pk"), written_on__gte=stalled_before, written_on__lte=day
+        )
+        status = Assignment.Status
+        return self.annotate(
+            **{
+                self.STATUS_ANNOTATION: SqlCase(
+                    When(completed_on__lte=day, then=Value(status.DONE)),
+                    When(withdrawn_on__lte=day, then=Value(status.WITHDRAWN)),
+                    When(due_date__lt=day, then=Value(status.OVERDUE)),
+                    When(Q(decided_on__lt=stalled_before) & ~Exists(recent_note), then=Value(status.STALLED)),
+                    When(due_date__isnull=True, then=Value(status.UNDATED)),
+                    When(
+                        due_date__lte=day + timedelta(days=settings.BESLUTSSPAR_DUE_SOON_DAYS),
+                        then=Value(status.DUE_SOON),
+                    ),
+                    default=Value(status.ON_TIME),
+                    output_field=CharField(),
+                )
+            }
+        )
+
     def open(self):
         return self.filter(completed_on__isnull=True, withdrawn_on__isnull=True)
 
