@@ -2,13 +2,15 @@ from django.urls import path
 
 from . import oparl_views as oparl
 from . import pages, report_views, views
-from .feeds import DecisionFeed
+from .feeds import AssignmentFeed, DecisionFeed, DocumentFeed
 
 app_name = "opendata"
 
 urlpatterns = [
     path("kalender.ics", views.calendar_ics, name="calendar"),
     path("beslut.atom", DecisionFeed(), name="decision_feed"),
+    path("uppdrag/<int:pk>/handelser.atom", AssignmentFeed(), name="assignment_feed"),
+    path("dokument/<int:pk>/handelser.atom", DocumentFeed(), name="document_feed"),
     path("arende/<int:pk>/", pages.case_page, name="case"),
     path("organ/<int:pk>/", pages.organization_page, name="organization"),
     path("sammantrade/<int:pk>/", pages.meeting_page, name="meeting"),

@@ -6,7 +6,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from governance.models import Assignment
+from governance.models import Assignment, MotionAction
 from tests import factories
 
 
@@ -128,3 +128,39 @@ def test_the_decision_feed_refuses_an_unknown_municipality(client, place):
     response = client.get("/beslut.atom?kommun=ingenstans")
     assert response.status_code == 400
     assert "Okänd kommun: 'ingenstans'" in response.content.decode()
+
+
+def test_an_assignment_feed_follows_its_progress_newest_first(client, place):
+    minutes = factories.make_minutes(place["page"], place["board"], date(2026, 3, 2))
+    paragraph = factories.make_paragraph(
+        minutes, 12, "Feriearbete", ["Kommundirektören får i uppdrag att ta fram en plan."]
+    )
+    assignment = public_assignment(paragraph, completed_on=date(2026, 6, 1))
+    response = client.get(f"/uppdrag/{assignment.pk}/handelser.atom")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Uppdrag: Ta fram en plan"
+    titles = [entry.title for entry in feed.entries]
+    assert titles.index("Uppdraget slutfört") < titles.index("Uppdraget gavs")
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+
+
+def test_no_feed_for_an_assignment_from_a_confidential_paragraph(client, place):
+    minutes = factories.make_minutes(place["page"], place["board"], date(2026, 3, 2))
+    paragraph = factories.make_paragraph(
+        minutes, 13, "Sekretess", ["Kommundirektören får i uppdrag att utreda."], is_confidential=True
+    )
+    assignment = public_assignment(paragraph)
+    assert client.get(f"/uppdrag/{assignment.pk}/handelser.atom").status_code == 404
+
+
+def test_a_motion_feed_lists_its_steps(client, place):
+    motion = factories.make_motion(place["page"], place["council"], "Motion om cykelbanor", day=date(2026, 1, 20))
+    MotionAction.objects.create(
+        motion=motion,
+        date=date(2026, 2, 3),
+        classification=MotionAction.Classification.REFERRED,
+        organization=place["board"],
+    )
+    feed = feedparser.parse(client.get(f"/dokument/{motion.pk}/handelser.atom").content)
+    assert [entry.title for entry in feed.entries] == ["Remitterad (Kommunstyrelsen)", "Motion inlämnad"]
