@@ -53,6 +53,8 @@ def ensure_role_groups(root_page):
     secretaries.permissions.add(
         access_admin,
         *_model_permissions(["add", "change", "delete", "view"]),
+        # Confidential documents of their own municipality (governance.visibility).
+        *Permission.objects.filter(content_type__app_label="governance", codename="view_confidential"),
         *_process_permissions(["view", "manage"]),
     )
     for codename in SECRETARY_PAGE_PERMISSIONS:

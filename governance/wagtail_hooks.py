@@ -17,6 +17,7 @@ from .models import (
     Person,
     Post,
 )
+from .visibility import refuse_hidden_page
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -121,3 +122,6 @@ register_snippet(AssignmentViewSet)
 
 
 hooks.register("construct_homepage_panels", add_assignment_panels)
+
+# Confidential pages and pages under an unpublished parent answer 404 (governance.visibility).
+hooks.register("before_serve_page", refuse_hidden_page)

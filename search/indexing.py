@@ -15,6 +15,7 @@ from django.conf import settings
 from elasticsearch import helpers
 from wagtail.models import Page
 
+from governance import visibility
 from governance.importer.people import NAME_WITH_PARTY
 from governance.models import (
     Assignment,
@@ -78,14 +79,8 @@ def matching_terms(title, text, derived=False):
 
 
 def is_public(page):
-    """Live, not behind a view restriction, not confidential (nor inside confidential minutes)."""
-    if not page.live or page.get_view_restrictions().exists():
-        return False
-    if getattr(page, "is_confidential", False):
-        return False
-    if isinstance(page, MinutesParagraphPage) and page.minutes_id and page.minutes.is_confidential:
-        return False
-    return True
+    """What the anonymous public may see: the one rule in governance.visibility."""
+    return visibility.is_public(page)
 
 
 def bounded(text: str) -> str:
