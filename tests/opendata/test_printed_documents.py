@@ -3,9 +3,9 @@
 import io
 from datetime import date, timedelta
 
+import pypdfium2
 import pytest
 from docx import Document
-import pypdfium2
 
 from governance.models import Assignment, AssignmentNote
 from tests import factories
