@@ -27,6 +27,8 @@ STATUS_ORDER = [
     Assignment.Status.DONE,
     Assignment.Status.WITHDRAWN,
 ]
+#: The row for assignments that name no organ to report to; listed last.
+NO_ORGAN = "Inget organ angivet"
 #: Buckets for "time from decision to report-back", in days.
 DURATION_BUCKETS = [
     (0, 90, "0–3 mån"),
@@ -146,10 +148,12 @@ class Series:
 def status_by_organization(assignments: QuerySet[Assignment], as_of: date) -> Series:
     counts: dict[str, Counter] = {}
     for assignment in assignments.select_related("report_to").prefetch_related("notes"):
-        organ = assignment.report_to.name if assignment.report_to_id else "Inget organ angivet"
+        organ = assignment.report_to.name if assignment.report_to_id else NO_ORGAN
         counts.setdefault(organ, Counter())[assignment.status_on(as_of)] += 1
     columns = [Assignment.Status(status).label for status in STATUS_ORDER]
-    rows = [(organ, [counter[status] for status in STATUS_ORDER]) for organ, counter in sorted(counts.items())]
+    named = sorted(organ for organ in counts if organ != NO_ORGAN)
+    order = named + ([NO_ORGAN] if NO_ORGAN in counts else [])
+    rows = [(organ, [counts[organ][status] for status in STATUS_ORDER]) for organ in order]
     return Series("Uppdrag per status och organ", columns, rows)
 
 

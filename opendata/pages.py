@@ -9,7 +9,7 @@ never shows more than that user may see.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -33,7 +33,7 @@ from governance.visibility import visible_assignments, visible_pages
 
 DOCUMENT_MODELS = (MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
 RECENT_DECISIONS = 20
-CALENDAR_WINDOW = timedelta(days=180)
+MEETINGS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,6 @@ def organization_page(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("person__party", "post")
         .order_by("role", "person__name")
     )
-    meetings = organization.meetings.filter(date__gte=today - CALENDAR_WINDOW, date__lte=today + CALENDAR_WINDOW)
     decisions = (
         visible_pages(request.user, MinutesParagraphPage.objects.filter(minutes__organization=organization))
         .select_related("minutes")
@@ -120,8 +119,8 @@ def organization_page(request: HttpRequest, pk: int) -> HttpResponse:
         "organization": organization,
         "memberships": memberships,
         "posts": organization.posts.all(),
-        "upcoming": meetings.filter(date__gte=today).order_by("date"),
-        "past": meetings.filter(date__lt=today).order_by("-date"),
+        "upcoming": organization.meetings.filter(date__gte=today).order_by("date")[:MEETINGS_SHOWN],
+        "past": organization.meetings.filter(date__lt=today).order_by("-date")[:MEETINGS_SHOWN],
         "decisions": decisions,
         "children": organization.children.all(),
     }

@@ -79,7 +79,12 @@ def test_the_calendar_shows_when_public_assignments_are_due_and_why(client, plac
 def test_assignments_from_confidential_paragraphs_stay_out_of_the_calendar(client, place):
     minutes = factories.make_minutes(place["page"], place["board"], date(2026, 3, 2))
     paragraph = factories.make_paragraph(
-        minutes, 13, "Personalärende", ["Kommundirektören får i uppdrag att utreda."], is_confidential=True
+        minutes,
+        13,
+        "Personalärende",
+        ["Kommundirektören får i uppdrag att utreda."],
+        is_confidential=True,
+        secrecy_provision="OSL 39 kap. 3 §",
     )
     public_assignment(paragraph, title="Hemligt uppdrag", due_date=date(2026, 5, 31))
     assert not any("Hemligt" in s for s in summaries(client.get("/kalender.ics")))
@@ -119,7 +124,9 @@ def test_the_decision_feed_lists_new_decisions_of_an_organ(client, place):
 def test_the_decision_feed_leaves_out_confidential_paragraphs(client, place):
     minutes = factories.make_minutes(place["page"], place["board"], date(2026, 3, 2))
     factories.make_paragraph(minutes, 1, "Öppet", ["Beslutet är öppet."])
-    factories.make_paragraph(minutes, 2, "Sekretess", ["Hemligt beslut."], is_confidential=True)
+    factories.make_paragraph(
+        minutes, 2, "Sekretess", ["Hemligt beslut."], is_confidential=True, secrecy_provision="OSL 39 kap. 3 §"
+    )
     titles = [entry.title for entry in feedparser.parse(client.get("/beslut.atom").content).entries]
     assert titles == ["KS 2026-03-02 § 1 Öppet"]
 
@@ -148,7 +155,12 @@ def test_an_assignment_feed_follows_its_progress_newest_first(client, place):
 def test_no_feed_for_an_assignment_from_a_confidential_paragraph(client, place):
     minutes = factories.make_minutes(place["page"], place["board"], date(2026, 3, 2))
     paragraph = factories.make_paragraph(
-        minutes, 13, "Sekretess", ["Kommundirektören får i uppdrag att utreda."], is_confidential=True
+        minutes,
+        13,
+        "Sekretess",
+        ["Kommundirektören får i uppdrag att utreda."],
+        is_confidential=True,
+        secrecy_provision="OSL 39 kap. 3 §",
     )
     assignment = public_assignment(paragraph)
     assert client.get(f"/uppdrag/{assignment.pk}/handelser.atom").status_code == 404

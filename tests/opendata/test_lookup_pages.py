@@ -35,7 +35,15 @@ def matter(home_page):
         ["Kommunstyrelsen får i uppdrag att bygga en cykelbana."],
         case=case,
     )
-    factories.make_paragraph(minutes, 13, "Sekretessärende", ["Hemligt."], case=case, is_confidential=True)
+    factories.make_paragraph(
+        minutes,
+        13,
+        "Sekretessärende",
+        ["Hemligt."],
+        case=case,
+        is_confidential=True,
+        secrecy_provision="OSL 39 kap. 3 §",
+    )
     Assignment.objects.create(
         municipality=municipality,
         title="Bygga cykelbana",
@@ -69,7 +77,9 @@ def test_the_case_page_lists_the_history_of_the_matter_in_date_order(client, mat
 def test_a_case_known_only_from_confidential_documents_is_not_found(client, matter):
     secret = factories.make_case(matter["municipality"], "KS 2025/99")
     minutes = factories.make_minutes(matter["page"], matter["board"], date(2025, 4, 7))
-    factories.make_paragraph(minutes, 1, "Hemligt", ["Hemligt."], case=secret, is_confidential=True)
+    factories.make_paragraph(
+        minutes, 1, "Hemligt", ["Hemligt."], case=secret, is_confidential=True, secrecy_provision="OSL 39 kap. 3 §"
+    )
     assert client.get(f"/arende/{secret.pk}/").status_code == 404
 
 

@@ -57,7 +57,14 @@ def council_data(home_page):
     factories.make_paragraph(
         minutes, 12, "Feriearbete", ["Kommundirektören får i uppdrag att ta fram en plan."], case=case
     )
-    factories.make_paragraph(minutes, 13, "Personalärende HEMLIGT", ["Hemligt beslut."], is_confidential=True)
+    factories.make_paragraph(
+        minutes,
+        13,
+        "Personalärende HEMLIGT",
+        ["Hemligt beslut."],
+        is_confidential=True,
+        secrecy_provision="OSL 39 kap. 3 §",
+    )
     hidden = factories.make_minutes(page, board, date(2025, 4, 7))
     factories.make_paragraph(hidden, 1, "Opublicerat ärende DOLT", ["Dolt beslut."])
     hidden.unpublish()
@@ -189,5 +196,5 @@ def test_bad_list_parameters_are_answered_400_in_swedish(client, council_data):
 
 
 def test_a_confidential_paragraph_is_not_found_by_its_id(client, council_data):
-    secret = MinutesParagraphPage.objects.get(is_confidential=True)
+    secret = MinutesParagraphPage.objects.get(is_confidential=True, secrecy_provision="OSL 39 kap. 3 §")
     assert client.get(f"/oparl/v1/agendaItem/{secret.pk}/").status_code == 404

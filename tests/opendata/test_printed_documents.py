@@ -32,7 +32,11 @@ def decided(home_page):
         ["Kommundirektören får i uppdrag att ta fram en plan för feriearbete."],
         case=case,
     )
-    secret = factories.make_paragraph(minutes, 13, "Personalärende", ["Hemligt beslut."], is_confidential=True)
+    secret = factories.make_paragraph(
+        minutes, 13, "Personalärende", ["Hemligt beslut."], is_confidential=True, secrecy_provision="OSL 39 kap. 3 §"
+    )
+    # Publishing the § read an assignment from its decision; this report is about the ones below.
+    Assignment.objects.filter(read_from_text=True).delete()
     today = date.today()
     late = Assignment.objects.create(
         municipality=municipality,
