@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 
 from governance.models import AssignmentAttachment
 from search import engine
-from search.indexing import rebuild_index
+from search.rebuild import rebuild_index
 
 from .conftest import MARKERS, VISIBILITIES
 
