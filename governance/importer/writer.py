@@ -362,6 +362,14 @@ class DocumentWriter:
             task=found["task"],
         ).first()
         created = assignment is None
+        if not created and (assignment.confirmed_at or assignment.original_due_date):
+            # A secretary has confirmed or corrected it, or the organ extended it: a
+            # re-import keeps their reading and only re-links the source.
+            assignment.decision = decision
+            assignment.source_page = source_page
+            assignment.save(update_fields=["decision", "source_page"])
+            self.result.assignments["updated"] += 1
+            return assignment
         assignment = assignment or Assignment(municipality=self.municipality, decided_on=decided_on)
         assignment.title = title
         assignment.task = found["task"]

@@ -16,8 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..panels import ReadAssignmentsPanel
+from ..visibility import visible_pages
 from .civic import Case, Meeting, Person
-from .pages import GovernanceDocumentPage
+from .pages import GovernanceDocumentPage, secrecy_errors, secrecy_provision_field
 
 
 class MinutesPage(GovernanceDocumentPage):
@@ -72,7 +74,17 @@ class MinutesPage(GovernanceDocumentPage):
 
     @property
     def paragraphs(self):
-        return MinutesParagraphPage.objects.child_of(self).live().filter(is_confidential=False).order_by("number")
+        """The §s the public may read, in order."""
+        return self.paragraphs_for(None)
+
+    def paragraphs_for(self, user):
+        """The §s `user` may read, in order (the confidentiality rule lives in governance.visibility)."""
+        return visible_pages(user, MinutesParagraphPage.objects.child_of(self)).order_by("number")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["paragraphs"] = self.paragraphs_for(request.user)
+        return context
 
     def clean(self):
         super().clean()
@@ -150,17 +162,21 @@ class MinutesParagraphPage(Page):
         default=False,
         help_text=_("Sekretessbelagda paragrafer visas aldrig i sök eller publikt."),
     )
+    secrecy_provision = secrecy_provision_field()
 
     base_form_class = MinutesParagraphForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("case")]),
         InlinePanel("decisions", label=_("Beslut"), heading=_("Beslut (en rad per beslutspunkt)")),
+        ReadAssignmentsPanel(),
         FieldPanel("proposal"),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("presenter_text"), FieldPanel("presenter")]),
         MultiFieldPanel([FieldPanel("reservations"), FieldPanel("votes")], heading=_("Yrkanden och röster")),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("is_confidential")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("is_confidential"), FieldPanel("secrecy_provision")], heading=_("Sekretess"))
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("proposal"),
@@ -208,6 +224,9 @@ class MinutesParagraphPage(Page):
     def clean(self):
         super().clean()
         self._resolve_minutes()
+        errors = secrecy_errors(self)
+        if errors:
+            raise ValidationError(errors)
         if not self.minutes_id:
             return
         if self.case_id and self.case.municipality_id != self.minutes.municipality_id:
