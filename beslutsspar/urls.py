@@ -25,6 +25,7 @@ urlpatterns = [
     path("sok/", search_views.search_page, name="search"),
     path("arenden/", workflow_site.urls),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

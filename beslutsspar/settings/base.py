@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "governance",
     "workflows",
     "search",
+    "opendata",
     "viewflow",
     "viewflow.workflow",
     "wagtail.contrib.settings",

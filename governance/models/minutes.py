@@ -7,6 +7,8 @@ bullet or numbered point under "Beslut" is a DecisionItem row: assignments point
 exact decision item that created them.
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..panels import ReadAssignmentsPanel
+from ..statutory import ProtocolDates, protocol_dates
 from ..visibility import visible_pages
 from .civic import Case, Meeting, Person
 from .pages import GovernanceDocumentPage, secrecy_errors, secrecy_provision_field
@@ -47,6 +50,12 @@ class MinutesPage(GovernanceDocumentPage):
         help_text=_("Var i det fullständiga protokollet utdraget står, t.ex. sida 5–6 av 30."),
     )
     adjusted_on = models.DateField(_("justerat"), null=True, blank=True)
+    posted_on = models.DateField(
+        _("anslaget"),
+        null=True,
+        blank=True,
+        help_text=_("Dagen då justeringen tillkännagavs på kommunens anslagstavla; överklagandetiden räknas därifrån."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("organization"), FieldPanel("date")]),
@@ -57,6 +66,7 @@ class MinutesPage(GovernanceDocumentPage):
                 FieldPanel("page_reference"),
                 FieldPanel("location"),
                 FieldPanel("adjusted_on"),
+                FieldPanel("posted_on"),
             ],
             heading=_("Protokollet"),
         ),
@@ -73,6 +83,13 @@ class MinutesPage(GovernanceDocumentPage):
         verbose_name_plural = _("protokoll")
 
     @property
+    def statutory_dates(self) -> ProtocolDates | None:
+        """Justering, anslag and the appeal period as Kommunallagen sets them, or None without a date."""
+        if not self.date:
+            return None
+        return protocol_dates(self.date, self.adjusted_on, self.posted_on)
+
+    @property
     def paragraphs(self):
         """The §s the public may read, in order."""
         return self.paragraphs_for(None)
@@ -84,6 +101,8 @@ class MinutesPage(GovernanceDocumentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["paragraphs"] = self.paragraphs_for(request.user)
+        dates = self.statutory_dates
+        context["statutory_rows"] = dates.rows(date.today()) if dates else []
         return context
 
     def clean(self):
