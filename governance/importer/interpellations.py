@@ -13,9 +13,13 @@ from .people import NAME_WITH_PARTY, SIGNATURE
 
 INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
 ANSWER_START = re.compile(r"^(?:Interpellationssvar|Svar på interpellation)\b.*$", re.MULTILINE | re.IGNORECASE)
+_NAME = r"[A-ZÅÄÖÉ][\wåäöé\-]+(?: [A-ZÅÄÖÉ][\wåäöé\-]+){1,3}"
+#: "till Anna Berg (S)", "till kommunstyrelsens ordförande Anna Berg (S)", "Ställd till: kommunalrådet Anna Berg".
 ADDRESSEE = re.compile(
-    r"\btill\s+(?P<name>[A-ZÅÄÖ][\wåäö\-]+(?: [A-ZÅÄÖ][\wåäö\-]+){1,3})(?: \((?P<party>[A-ZÅÄÖ]{1,4})\))?"
+    rf"\btill:?\s+(?:(?:[a-zåäö\-]+|[A-ZÅÄÖ][a-zåäö]+s)\s+){{0,4}}(?P<name>{_NAME})(?:,?\s*\((?P<party>[A-ZÅÄÖa-zåäö]{{1,4}})\))?"
 )
+ADDRESSED_LINE = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till|Mottagare)\s*:?\s+.+$", re.MULTILINE | re.I)
+ASKED_BY = re.compile(rf"\b(?:av|från|Interpellant:?)\s+(?P<name>{_NAME})\s*\((?P<party>[A-ZÅÄÖa-zåäö]{{1,4}})\)")
 NUMBERED_QUESTION = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s*\**(?P<question>[^\n]*?\?)\**\s*$", re.MULTILINE)
 PLACE_DATE = re.compile(
     r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
@@ -64,12 +68,28 @@ def parse_interpellation(text, resolve_organ=None):
     ask_lines = ask_text.split("\n")
     first_line = ask_lines[0].strip() if ask_lines else ""
     addressee = ADDRESSEE.search(first_line)
+    if addressee is None:
+        for line in ADDRESSED_LINE.findall("\n".join(ask_lines[:10])):
+            addressee = ADDRESSEE.search(
+                line if re.search(r"\btill\b", line, re.I) else "till " + line.split(":", 1)[-1]
+            )
+            if addressee:
+                break
     place_date = PLACE_DATE.search(ask_text)
     filed_on = None
     if place_date:
         filed_on = swedish.parse_iso(place_date.group("date")) or swedish.parse_written(place_date.group("date"))
+    if filed_on is None:
+        nonblank = [line for line in ask_lines if line.strip()]
+        filed_on = swedish.first_date("\n".join(nonblank[:6])) or swedish.first_date("\n".join(nonblank[-6:]))
     tail = ask_text[place_date.end() :].split("\n") if place_date else ask_lines
     asker, asker_party, asker_role = _signature([line for line in tail if line.strip()][:4] or ask_lines)
+    if not asker:
+        # A signature at the very end, or "av Per Ek (M)" in the title block.
+        asker, asker_party, asker_role = _signature([line for line in ask_lines if line.strip()][-4:])
+    named = ASKED_BY.search("\n".join(ask_lines[:6]))
+    if named and (not asker or asker == (addressee.group("name") if addressee else None)):
+        asker, asker_party, asker_role = named.group("name"), named.group("party").upper(), ""
     intro_match = re.search(r"^Inledning\s*$", ask_text, re.MULTILINE)
     questions_lead = re.search(
         r"^[^\n]*(?:följande frågor|frågor(?:na)?)\s*[;:]\s*$",
@@ -132,7 +152,7 @@ def parse_interpellation(text, resolve_organ=None):
         "asker": {"name": asker, "party": asker_party, "role": asker_role},
         "addressee": {
             "name": addressee_name,
-            "party": addressee.group("party") if addressee and addressee.group("party") else "",
+            "party": addressee.group("party").upper() if addressee and addressee.group("party") else "",
             "role": answered_role if answered_by == addressee_name else "",
         },
         "movers": [{"name": asker, "party": asker_party}] if asker else [],

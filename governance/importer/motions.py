@@ -9,7 +9,29 @@ from .people import named_with_party, signatures
 from .sections import body_text, split_sections
 
 YRKAR = re.compile(r"\byrkar\b[^\n]*:?\s*$", re.IGNORECASE | re.MULTILINE)
-ATT_SATS = re.compile(r"^\s*(?:[-•–]\s*)?att\s+\S", re.IGNORECASE)
+#: Where the proposals start when there is no "yrkar" line.
+PROPOSES = re.compile(
+    r"(?:\bföreslår\b[^\n]{0,60}:\s*$|^\s*Förslag till beslut\b[^\n]*$)", re.IGNORECASE | re.MULTILINE
+)
+ATT_SATS = re.compile(r"^\s*(?:[-•–●]\s*)?att\s+\S", re.IGNORECASE)
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[•●])\s+\S")
+PARTIES = {
+    "socialdemokraterna": "S",
+    "moderaterna": "M",
+    "sverigedemokraterna": "SD",
+    "centerpartiet": "C",
+    "vänsterpartiet": "V",
+    "kristdemokraterna": "KD",
+    "liberalerna": "L",
+    "miljöpartiet": "MP",
+}
+PARTY_NAME = re.compile(r"\b(" + "|".join(PARTIES) + r")\b", re.IGNORECASE)
+_PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?"
+#: "Jan-Erik Wallin Kommunstyrelsens ordförande (M)", "Lady Mulumba gruppledare (KD)"
+NAME_ROLE_PARTY = re.compile(
+    rf"^\s*(?P<name>{_PERSON}(?: {_PERSON}){{1,2}})\s+(?P<role>[^()]{{3,60}}?)\s*\((?P<party>[A-ZÅÄÖ]{{1,3}})\)\s*$"
+)
+NAMES_ONLY = re.compile(rf"^\s*{_PERSON}(?: {_PERSON})+\s*$")
 FILED = re.compile(
     r"(?:lämnades in|inlämnad|väckt|väcktes|inkom)[^.]{0,40}?(?:till\s+)?"
     r"(?P<organ>kommunfullmäktige\w*|kommunstyrelse\w*)"
@@ -38,16 +60,56 @@ def _resolve_date(value, text):
     return None
 
 
+def _last(pattern, text):
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def signed_movers(lines):
+    """Movers from the signature block: "Name role (P)", "För Socialdemokraterna" over names,
+    or a name over its party's name ("Amanda Andersson / Miljöpartiet de gröna")."""
+    tail = [line.strip() for line in lines if line.strip()][-8:]
+    movers = []
+    for line in tail:
+        match = NAME_ROLE_PARTY.match(line)
+        if match:
+            name, role = match.group("name").split(), match.group("role")
+            if len(name) == 3 and name[-1].endswith("s") and role[:1].islower():
+                role = f"{name.pop()} {role}"  # "Wallin Kommunstyrelsens ordförande": the genitive opens the role
+            movers.append({"name": " ".join(name), "party": match.group("party"), "role": role})
+    if movers:
+        return movers
+    for index, line in enumerate(tail):
+        party = PARTY_NAME.search(line)
+        if not party or len(line) > 60:
+            continue
+        abbreviation = PARTIES[party.group(1).lower()]
+        if re.match(r"^\s*(?:För|för)\s", line):
+            for names in tail[index + 1 :]:
+                words = names.split()
+                if not NAMES_ONLY.match(names) or len(words) % 2:
+                    break
+                movers += [
+                    {"name": " ".join(words[i : i + 2]), "party": abbreviation, "role": ""}
+                    for i in range(0, len(words), 2)
+                ]
+        elif index and NAMES_ONLY.match(tail[index - 1]) and len(tail[index - 1].split()) <= 4:
+            movers.append({"name": tail[index - 1], "party": abbreviation, "role": ""})
+    return movers
+
+
 def att_satser(text):
     """Each "att …" clause after the "yrkar" line, continuation lines joined."""
-    match = YRKAR.search(text)
+    match = YRKAR.search(text) or _last(PROPOSES, text)
     if not match:
         return []
     clauses = []
     for line in text[match.end() :].split("\n"):
         stripped = line.strip()
-        if ATT_SATS.match(stripped):
-            clauses.append([re.sub(r"^[-•–]\s*", "", stripped)])
+        if ATT_SATS.match(stripped) or NUMBERED.match(stripped):
+            clauses.append([re.sub(r"^(?:[-•–●]|\d{1,2}[.)])\s*", "", stripped)])
+        elif clauses and clauses[-1][-1].endswith(".") and stripped[:1].isupper():
+            break  # a finished clause followed by a new sentence or the signature
         elif stripped and clauses and not re.match(r"^[A-ZÅÄÖ][\wåäö]+, ", stripped) and len(clauses[-1]) < 6:
             if re.match(r"^(?:[A-ZÅÄÖ][a-zåäö]+ ){1,3}\(", stripped):
                 break
@@ -97,7 +159,7 @@ def parse_motion(text):
 
     yrkar = YRKAR.search(text)
     signature_lines = lines[text[: yrkar.end()].count("\n") + 1 :] if yrkar else lines
-    movers = [s for s in signatures(signature_lines, require_party=True)]
+    movers = signed_movers(lines) or [s for s in signatures(signature_lines, require_party=True)]
     if not movers:
         movers = [dict(person, role="") for person in named_with_party(text)]
     filed = FILED.search(text)

@@ -387,3 +387,73 @@ def test_a_file_that_is_not_text_is_refused(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     with pytest.raises(ImportProblem, match="inte text"):
         read_text(path)
+
+
+# Interpellations --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "asker", "addressee"),
+    [
+        (
+            "Interpellation till kommunstyrelsens ordförande Anna Berg (S)\n\nSkolan behöver lokaler.\n\n"
+            "1. Hur många barn väntar?\n2. När byggs skolan?\n\nLerum 2023-04-02\nPer Ek (M)\n",
+            ("Per Ek", "M"),
+            ("Anna Berg", "S"),
+        ),
+        (
+            "Interpellation om förskolans lokaler\nStälld till: Anna Berg (S), kommunalråd\n2023-04-02\n\n"
+            "Hur många barn väntar på plats?\n\nPer Ek (M)\n",
+            ("Per Ek", "M"),
+            ("Anna Berg", "S"),
+        ),
+        (
+            "Interpellation till socialnämndens ordförande Anna Berg (S) av Per Ek (M)\n2023-04-02\n\n"
+            "Varför stängs boendet?\n",
+            ("Per Ek", "M"),
+            ("Anna Berg", "S"),
+        ),
+    ],
+)
+def test_asker_and_addressee_are_found_however_they_are_written(text, asker, addressee):
+    parsed = parse_text(text, "interpellation.txt", Overrides(municipality="Lerum"))
+    assert parsed.ok, parsed.errors
+    assert (parsed.data["asker"]["name"], parsed.data["asker"]["party"]) == asker
+    assert (parsed.data["addressee"]["name"], parsed.data["addressee"]["party"]) == addressee
+    assert parsed.data["date"].isoformat() == "2023-04-02"
+    assert all(question.endswith("?") for question in parsed.data["questions"])
+
+
+@pytest.mark.parametrize(
+    ("signature", "movers"),
+    [
+        ("Anna Berg (S), Per Ek (S)", [("Anna Berg", "S"), ("Per Ek", "S")]),
+        (
+            "För Socialdemokraterna\nAnna Berg Per Ek\nEva Lund Ola Ek",
+            [("Anna Berg", "S"), ("Per Ek", "S"), ("Eva Lund", "S"), ("Ola Ek", "S")],
+        ),
+        ("Amanda Andersson\nMiljöpartiet de gröna", [("Amanda Andersson", "MP")]),
+        (
+            "Jan-Erik Wallin Kommunstyrelsens ordförande (M)\nLady Mulumba gruppledare (KD)",
+            [("Jan-Erik Wallin", "M"), ("Lady Mulumba", "KD")],
+        ),
+    ],
+)
+def test_movers_are_read_from_every_common_signature_form(signature, movers):
+    text = (
+        "Motion om cykelvägar\n\nVi vill ha fler cykelvägar.\n\nVi yrkar därför\n\natt kommunen bygger cykelvägar.\n\n"
+    )
+    motion = parse_motion(text + signature + "\n")
+    assert [(mover["name"], mover["party"]) for mover in motion["movers"]] == movers
+    assert motion["att_satser"] == ["att kommunen bygger cykelvägar."]
+
+
+def test_numbered_proposals_after_forslag_till_beslut_are_the_att_satser():
+    text = (
+        "Stärk stödet till föreningarna\nText.\nFörslag till beslut i kommunfullmäktige:\n"
+        "1. Kommunen utreder lokalbehovet.\n2. Kommunstyrelsen får i uppdrag att söka medel.\nAnna Berg (S)\n"
+    )
+    assert parse_motion(text)["att_satser"] == [
+        "Kommunen utreder lokalbehovet.",
+        "Kommunstyrelsen får i uppdrag att söka medel.",
+    ]
