@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint clean
+.PHONY: run test install browser-deps lint clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,23 @@ run: install
 	$(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py search_service -- $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest
+
+# Browser tests drive Debian's Chromium through its own chromedriver (the two always match,
+# nothing is downloaded at test time) and run axe-core, installed from npm into a gitignored folder.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+AXE_VERSION ?= 4.14.1
+AXE := tests/browser/vendor/node_modules/axe-core/axe.min.js
+
+browser-deps: $(AXE)
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+$(AXE):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	npm install --no-save --no-package-lock --no-audit --no-fund --prefix tests/browser/vendor axe-core@$(AXE_VERSION)
 
 lint: install
 	$(BIN)/ruff check .

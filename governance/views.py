@@ -1,61 +1,140 @@
-"""Public views outside the page tree."""
+"""Public views outside the page tree: the assignment register, its downloads, one
+assignment's page and a meeting's agenda preparation."""
 
 from datetime import date
 
-from django.http import Http404, HttpResponse
-from django.views.generic import ListView
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from .exports import as_csv, as_json, register_rows
-from .models import Assignment, Municipality
+from .agenda import agenda_for, upcoming_meetings
+from .exports import as_csv, as_json, export_queryset, register_rows
+from .models import Assignment, Meeting, Municipality
+from .register import (
+    STATUS_FILTER_CHOICES,
+    RegisterFilters,
+    build_overview,
+    can_see_internals,
+    can_view_assignment,
+    filter_choices,
+    register_queryset,
+    visible_assignments,
+)
+from .timeline import timeline
+
+REGISTER_PAGE_SIZE = 50
+
+
+def _text_response(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def assignment_register(request):
+    """Every assignment a reader may see, with an overview per organ and per assignee.
+
+    This is the page a councillor opens to see what is late without filing an
+    interpellation to find out. Filters that make no sense are ignored and explained.
+    """
+    today = date.today()
+    filters = RegisterFilters.from_query(request.GET)
+    queryset = register_queryset(request.user, filters, today)
+    # Page through ids only, then read the fifty rows shown with everything they display:
+    # the joins and prefetches never touch the other thousands of rows.
+    page = Paginator(queryset.values_list("pk", flat=True), REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    shown = (
+        Assignment.objects.with_status(today)
+        .filter(pk__in=ids)
+        .select_related("municipality", "report_to", "decision__paragraph__minutes__organization", "source_page")
+        .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations")
+        .in_bulk()
+    )
+    context = {
+        "assignments": [shown[pk] for pk in ids],
+        "page_obj": page,
+        "filters": filters,
+        "overview": build_overview(queryset, today),
+        "municipalities": Municipality.objects.all(),
+        "statuses": STATUS_FILTER_CHOICES,
+        "today": today,
+        **filter_choices(request.user, filters),
+    }
+    return render(request, "governance/assignment_register.html", context)
 
 
 def export_register(request, extension):
-    """The register as a download; `?as_of=YYYY-MM-DD` gives the statuses of that day."""
+    """The register as a download with the same filters as the page; `?as_of=YYYY-MM-DD`
+    gives the statuses of that day. Unlike the page, a download never silently widens:
+    a filter it cannot understand is answered with 400 and a Swedish explanation."""
     if extension not in ("csv", "json"):
-        raise Http404("Välj .csv eller .json.")
+        return _text_response("Välj .csv eller .json.", 404)
     try:
         as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else date.today()
     except ValueError:
-        return HttpResponse("Ogiltigt datum; använd ÅÅÅÅ-MM-DD.", status=400, content_type="text/plain; charset=utf-8")
-    rows = register_rows(as_of, request.GET.get("kommun") or None)
+        return _text_response("Ogiltigt datum; använd ÅÅÅÅ-MM-DD.", 400)
+    filters = RegisterFilters.from_query(request.GET)
+    if filters.errors:
+        return _text_response(" ".join(filters.errors).replace("användes inte", "kan inte användas"), 400)
+    queryset = export_queryset(register_queryset(request.user, filters, as_of), as_of)
+    rows = register_rows(queryset, as_of, base_url=request.build_absolute_uri("/"))
     if extension == "json":
-        response = HttpResponse(as_json(rows, as_of), content_type="application/json; charset=utf-8")
+        response = HttpResponse(
+            as_json(rows, as_of, filters.as_params()), content_type="application/json; charset=utf-8"
+        )
     else:
         response = HttpResponse(as_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="uppdrag-{as_of:%Y-%m-%d}.{extension}"'
     return response
 
 
-class AssignmentRegisterView(ListView):
-    """Every assignment with its status, filterable by municipality and status.
+def assignment_detail(request, pk):
+    """One assignment: where it came from, who has it, when it is due and why, and its history.
 
-    This is the page a councillor opens to see what is late without filing an
-    interpellation to find out.
+    Public when its source is public; progress notes, attachments and who did what only for
+    the roles that work with assignments. An assignment a reader may not see is a 404, so
+    its existence is not revealed either.
     """
+    assignment = get_object_or_404(
+        visible_assignments(request.user, Assignment.objects.all()).select_related(
+            "municipality", "report_to", "decision__paragraph__minutes__organization", "source_page", "continues"
+        ),
+        pk=pk,
+    )
+    internals = can_see_internals(request.user)
+    continuations = visible_assignments(request.user, assignment.continuations.all())
+    context = {
+        "assignment": assignment,
+        "status": assignment.status_on(date.today()),
+        "events": timeline(assignment, include_internal=internals),
+        "show_internals": internals,
+        "attachments": assignment.attachments.select_related("document") if internals else [],
+        "continues": (
+            assignment.continues
+            if assignment.continues_id and can_view_assignment(request.user, assignment.continues)
+            else None
+        ),
+        "continuations": continuations,
+        "register_url": reverse("assignment_register"),
+    }
+    return render(request, "governance/assignment_detail.html", context)
 
-    template_name = "governance/assignment_register.html"
-    context_object_name = "assignments"
-    paginate_by = 50
 
-    def get_queryset(self):
-        queryset = (
-            Assignment.objects.open_first()
-            .select_related("municipality", "report_to", "decision__paragraph__minutes")
-            .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations", "notes")
-        )
-        municipality = self.request.GET.get("kommun")
-        if municipality:
-            queryset = queryset.filter(municipality__slug=municipality)
-        status = self.request.GET.get("status")
-        if status in Assignment.Status.values:
-            today = date.today()
-            queryset = [a for a in queryset if a.status_on(today) == status]
-        return queryset
+def meeting_list(request):
+    """Coming meetings of every organ, each linking to what should be on its agenda."""
+    municipality = request.GET.get("kommun", "").strip()
+    meetings = upcoming_meetings(date.today(), municipality or None)
+    return render(
+        request,
+        "governance/meeting_list.html",
+        {"meetings": meetings, "municipalities": Municipality.objects.all(), "selected_municipality": municipality},
+    )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["municipalities"] = Municipality.objects.all()
-        context["statuses"] = Assignment.Status.choices
-        context["selected_municipality"] = self.request.GET.get("kommun", "")
-        context["selected_status"] = self.request.GET.get("status", "")
-        return context
+
+def meeting_agenda(request, pk):
+    """What a secretary needs to build this meeting's agenda: report-backs due to the organ,
+    motions and interpellations waiting for it."""
+    meeting = get_object_or_404(Meeting.objects.select_related("organization__municipality"), pk=pk)
+    return render(
+        request, "governance/meeting_agenda.html", {"meeting": meeting, "agenda": agenda_for(meeting, request.user)}
+    )

@@ -29,8 +29,19 @@ SWEDISH_STOP_WORDS = (
 STOP_WORDS = frozenset(SWEDISH_STOP_WORDS)
 WORD = re.compile(r"[a-zåäöéü0-9]+", re.IGNORECASE)
 MIN_WORD = 8  # shorter words are rarely compounds worth splitting
-MIN_PART = 3
+MIN_PART = 3  # a three-letter part must also be very common ("stadshus", "stadsdel")
+MIN_HEAD = 4  # a first or middle part is a real word of at least four letters, or a very common one
+COMMON_SHORT = 4.5  # Zipf frequency a three-letter part needs: "del", "hus" pass; "lin", "gar", "ort" do not
 LINKING = ("s", "e", "a", "u", "o")  # fogemorfem: arbetsmarknad-s-enhet, gäst-a-bud …
+
+#: Parts a compound is never split into: function words and verb particles. "förskola",
+#: "upphandling", "samverkan" and "överenskommelse" are words of their own, not "för" +
+#: "skola" or "upp" + "handling"; splitting them would match "för" or "upp" anywhere.
+FUNCTION_PARTS = STOP_WORDS | frozenset(
+    "fram bort till sam samman tillsammans överens igen ihop isär kring bland enligt ned ner emot förbi genom "
+    "bakom ovan utom trots även ännu redan bara samt ute inne uppe nere borta hemma tillbaka undan omkring "
+    "all allt alla ens inte icke".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -41,30 +52,55 @@ def vocabulary():
     return {word: math.log10(freq) + 9 for word, freq in wordfreq.get_frequency_dict("sv").items() if freq > 0}
 
 
-def _known(part):
-    """The part's Zipf frequency if it is a word in use, else 0; long words may be rarer."""
-    if len(part) < MIN_PART:
+@lru_cache(maxsize=500_000)
+def _known(part, final=False):
+    """The part's Zipf frequency if it can be a compound part, else 0.
+
+    Short parts must be common (a frequency list holds many fragments of three or four
+    letters); longer ones may be rarer ("ferie" in "feriearbete")."""
+    if len(part) < MIN_PART or part in FUNCTION_PARTS:
         return 0.0
+    if len(part) < MIN_HEAD and not final:
+        threshold = COMMON_SHORT
+    else:
+        threshold = COMMON_SHORT if len(part) == 3 else 3.0 if len(part) == 4 else 1.5
     zipf = vocabulary().get(part, 0.0)
-    threshold = 3.0 if len(part) <= 4 else 1.5 if len(part) <= 6 else 1.0
     return zipf if zipf >= threshold else 0.0
 
 
 #: Derivational endings are not words of their own even when a frequency list has them
-#: (from hyphenated text): "organisa|tionen", "arbetslös|heten" are not compounds.
-SUFFIX_FRAGMENT = re.compile(r"^(?:tion|het|ning|ing|isa|else|ande|ende|skap|lig|isk|ism|ist|itet|era|ering)")
+#: (from hyphenated text): "organisa|tionen", "arbetslös|heten", "verk|samheten",
+#: "överens|kommelse" are not compounds.
+SUFFIX_FRAGMENT = re.compile(
+    r"^(?:tion|het|ning|ing|isa|else|ande|ende|skap|lig|isk|ism|ist|itet|era|ering|samhet|kommelse|nad|bar$|barhet)"
+)
 
 
 def _part_options(piece, final, first=False):
-    """A non-final piece may end in a linking letter: "arbetsmarknads" → "arbetsmarknad"."""
+    """A non-final piece may end in a linking letter: "arbetsmarknads" → "arbetsmarknad".
+    A function word with a linking letter is still a function word: "förs|kola", "unders|ökning"."""
     if not first and SUFFIX_FRAGMENT.match(piece):
         return []
+    if piece[-1] in LINKING and piece[:-1] in FUNCTION_PARTS:
+        return []
     options = []
-    if _known(piece):
-        options.append((piece, _known(piece), 0.0))
+    if _known(piece, final):
+        options.append((piece, _known(piece, final), 0.0))
     if not final and piece[-1] in LINKING and _known(piece[:-1]):
         options.append((piece[:-1], _known(piece[:-1]), 0.0))
+    # The part is the word a reader would search for: "arbets|miljö" is "arbete" + s,
+    # "förskole|nämnden" and "skade|avgiften" are "förskola" and "skada".
+    # ("feriearbete" keeps "ferie": "feria" is no more common.)
+    for ending, word_ending in (("s", "e"), ("e", "a")):
+        word = piece[: -len(ending)] + word_ending
+        if not final and piece.endswith(ending) and _known(word) >= _known(piece) + 1.0:
+            options.append((word, _known(word), 0.0))
     return options
+
+
+DERIVATION_ENDING = re.compile(
+    r"(?:ering|ning|ling|tion|het|skap|else|ande|ende|itet|nad)(?:en|er|erna|ar|arna|na|et)?$"
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -73,11 +109,16 @@ def split_compound(word):
 
     Every split into two or three known words is scored by the length-weighted
     frequency of its parts, less a penalty for each extra part, so "genomförande|plan"
-    beats "genom|för|and|plan" and "handling|s|plan" gives ("handling", "plan").
+    beats "genom|för|and|plan" and "handling|s|plan" gives ("handling", "plan"). Parts are
+    never function words, derivational endings or rare short strings, so "handlingar",
+    "verksamheten" and "förskola" stay whole.
     """
     word = word.lower()
     if len(word) < MIN_WORD:
         return ()
+    derivation = DERIVATION_ENDING.search(word)
+    # A split may not cut into the word's derivational ending: "par|kering" ("park" + "ring").
+    shortest_tail = len(derivation.group()) + 1 if derivation else MIN_PART
     best, best_score = (), 0.0
     length = len(word)
     for first in range(MIN_PART, length - MIN_PART + 1):
@@ -91,7 +132,7 @@ def split_compound(word):
             options = [heads]
             for position, piece in enumerate(rest):
                 options.append(_part_options(piece, final=position == len(rest) - 1))
-            if not all(options):
+            if not all(options) or len(rest[-1]) < shortest_tail:
                 continue
             chosen = [max(option, key=lambda item: item[1]) for option in options]
             weighted = sum(zipf * len(part) for part, zipf, _penalty in chosen) / length
@@ -101,9 +142,27 @@ def split_compound(word):
     return best
 
 
+@lru_cache(maxsize=200_000)
+def contained_words(word):
+    """Base forms of the words a compound contains, its parts' own parts included:
+    "äldreomsorgsnämnden" → äldreomsorg, nämnd, äldre, omsorg. What a query for any of
+    them should find; the word itself is not included."""
+    found = []
+    for part in split_compound(word):
+        base = base_form(part)
+        if base not in found:
+            found.append(base)
+        for inner in contained_words(part):
+            if inner not in found:
+                found.append(inner)
+    return tuple(found)
+
+
+#: Longest first, so "nämnden" loses "en" (→ "nämnd") before "n" could make it "nämnde".
 INFLECTIONS = sorted(
     ["a", "e", "n", "s", "t", "ar", "er", "or", "en", "et", "na", "ens", "ets", "ars", "ers", "ors", "nas"],
     key=len,
+    reverse=True,
 )
 DOUBLE_CONSONANT = re.compile(r"([bdfgklmnprst])\1$")
 
@@ -141,6 +200,8 @@ def _dictionary_base_form(word):
             candidates = [stem]
             if DOUBLE_CONSONANT.search(stem):
                 candidates.append(stem[:-1])
+            if ending.startswith("or"):
+                candidates.append(stem + "a")  # "förskolor" → "förskola"
             found = next((c for c in candidates if words.get(c, 0.0) >= max(2.0, zipf - 0.5)), None)
             if found:
                 word = found
@@ -150,15 +211,21 @@ def _dictionary_base_form(word):
     return word
 
 
+@lru_cache(maxsize=500_000)
+def word_terms(word):
+    """What one word of a text (as written) indexes: its base form and the base forms of
+    the words it contains; nothing for a stop word. Cached: indexing spends its time here."""
+    lowered = word.lower()
+    if lowered in STOP_WORDS or len(lowered) < 2:
+        return ()
+    return (base_form(lowered), *contained_words(lowered))
+
+
 def terms(text):
     """Base forms of every word, plus the base forms of compound parts, for the `terms` field."""
     found = []
     for word in WORD.findall(text or ""):
-        lowered = word.lower()
-        if lowered in STOP_WORDS or len(lowered) < 2:
-            continue
-        found.append(base_form(lowered))
-        found.extend(base_form(part) for part in split_compound(lowered))
+        found.extend(word_terms(word))
     return " ".join(found)
 
 

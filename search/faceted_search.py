@@ -5,28 +5,25 @@ switch to; the date range narrows everything. Highlights are HTML-escaped here, 
 the engine, so a document containing `<script>` shows it as text on every engine.
 """
 
-import html
 from dataclasses import dataclass
 from datetime import date
 
-from elasticsearch import NotFoundError
 from elasticsearch.dsl import FacetedSearch, Search, TermsFacet
 
 from . import cache
 from .documents import alias_name
 from .engine import get_client
-from .indexing import FACET_SOURCES, ensure_index
+from .indexing import FACET_SOURCES
 from .query import build_query, parse_user_query
+from .snippets import Marker, snippet
 
 PAGE_SIZE = 10
 COMBINED_FACET_SIZE = 2000  # distinct facet values across all facets; far above any real count
-# Private-use characters: never in real text, and kept intact by every engine (control
-# characters are not: one engine drops the closing one).
-MARK_START, MARK_END = "\ue000", "\ue001"
 SORTS = {"relevance": ["_score", "-date"], "date": ["-date", "_score"], "date_asc": ["date", "_score"]}
 FACET_FIELDS = FACET_SOURCES  # facet name → indexed field; the only facets accepted
 FACET_SIZES = {"kind": 10, "organization": 20, "municipality": 20, "year": 30, "status": 10, "party": 20}
-LEAN_SOURCE = ["label", "kind", "url", "date", "organization", "municipality", "status", "case_number"]
+# The text comes back for the snippets; the matching fields never do.
+LEAN_SOURCE = ["label", "text", "kind", "url", "date", "organization", "municipality", "status", "case_number"]
 
 
 class DecisionSearch(FacetedSearch):
@@ -113,17 +110,8 @@ class DecisionSearch(FacetedSearch):
         return values
 
     def highlight(self, search):
-        # Markers the engine cannot confuse with text; the fragment is escaped here and
-        # only then are the markers turned into <mark>, on every engine alike.
-        words = " ".join(self.parsed.terms + self.parsed.phrases)
-        return search.highlight_options(
-            pre_tags=[MARK_START],
-            post_tags=[MARK_END],
-            fragment_size=180,
-            number_of_fragments=2,
-            highlight_query={"multi_match": {"query": words, "fields": ["title", "text"]}},
-            require_field_match=False,
-        ).highlight("title", "text")
+        """No engine highlighting: snippets are made by the application (see `snippets.py`)."""
+        return search
 
 
 @dataclass
@@ -146,19 +134,9 @@ class SearchRequest:
         }
 
 
-def _safe_fragment(fragment):
-    return html.escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-
-
-def _highlight(hit):
-    """At most two fragments, HTML-escaped, with matches in <mark>."""
-    highlight = getattr(hit.meta, "highlight", None)
-    if not highlight:
-        return ""
-    for field in ("text", "title"):
-        if field in highlight:
-            return " … ".join(_safe_fragment(fragment) for fragment in list(highlight[field])[:2])
-    return ""
+def _highlight(hit, marker):
+    """The matching sentences of the text, or else the title, HTML-escaped, matches in <mark>."""
+    return snippet(marker, getattr(hit, "text", "")) or snippet(marker, getattr(hit, "label", ""))
 
 
 def run_search(request):
@@ -182,12 +160,10 @@ def run_search(request):
         client=get_client(),
     )
     search = search[start : start + PAGE_SIZE]
-    try:
-        response = search.execute()
-    except NotFoundError:
-        # A new or restarted cluster without our index: create it empty and answer.
-        ensure_index(get_client())
-        response = search.execute()
+    # No index behind the alias (a restarted engine still being rebuilt) raises NotFoundError:
+    # the views answer "temporarily unavailable" rather than "no hits".
+    response = search.execute()
+    marker = Marker.for_query(parsed)
     facets = known_facets if known_facets is not None else search.facet_values(response)
     cache.put(facet_params, facets)
     result = {
@@ -201,7 +177,7 @@ def run_search(request):
                 "organization": getattr(hit, "organization", None),
                 "municipality": getattr(hit, "municipality", None),
                 "status": getattr(hit, "status", None),
-                "highlight": _highlight(hit),
+                "highlight": _highlight(hit, marker),
             }
             for hit in response
         ],

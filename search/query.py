@@ -49,26 +49,34 @@ def parse_user_query(text):
     return parsed
 
 
+#: How many words may stand between a compound's parts written as separate words, in
+#: either order, for them to count as the compound: "äldre omsorg", "omsorg om äldre",
+#: "enheterna inom arbetsmarknaden" (stop words count as words).
+PART_GAPS = 1
+
+
 def _term_query(term):
-    """A word matches by its base form (titles count more, derived documents less), folded
-    (ranked lower), or as all its compound parts (ranked lowest)."""
+    """What one query word matches, best first.
+
+    The word itself and its inflections rank first (the Snowball-stemmed `title`/`text`
+    fields add to the score of exact word forms); then every compound that contains it
+    (the application indexes a compound's base form and the words it contains into
+    `terms`); folded spellings lower. A compound's own parts count only written next to
+    each other (at most one word between them, in either order), and lowest of all: "upphandling" never
+    matches a paragraph that merely has "upp" and "handling" somewhere.
+    """
     base = base_form(term)
     options = [
         Q("match", terms={"query": base, "boost": 3}),
         Q("match", title_terms={"query": base, "boost": 2}),
         Q("match", aux_terms={"query": base, "boost": 1}),
+        Q("multi_match", query=term, fields=["title^2", "text"], boost=1),
         Q("match", folded={"query": fold(base), "boost": 0.3}),
     ]
     parts = split_compound(term)
     if parts:
-        part_fields = ["terms", "aux_terms"]
-        options.append(
-            Q(
-                "bool",
-                must=[Q("multi_match", query=base_form(part), fields=part_fields) for part in parts],
-                boost=0.5,
-            )
-        )
+        near = {"match": {"query": " ".join(parts), "max_gaps": PART_GAPS, "ordered": False}}
+        options.append(Q("bool", should=[Q("intervals", **{field: near}) for field in ("title", "text")], boost=0.2))
     return Q("bool", should=options, minimum_should_match=1)
 
 

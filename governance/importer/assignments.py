@@ -1,9 +1,14 @@
-"""Find assignments (uppdrag) in decision text, with who, what, to whom and by when.
+"""Find assignments (uppdrag) in decided text, with who, what, to whom and by when.
 
-Swedish decisions phrase assignments in a handful of ways ("X får i uppdrag att …",
-"X ges i uppdrag att …", "X uppdras att …", "Kommunstyrelsen uppdrar åt X att …",
-"Uppdraget med att … ska fortsätta", "… ska återrapporteras till Y …"). Each found
-assignment keeps its source sentence so a secretary can check the reading.
+Swedish decisions phrase assignments in a handful of ways, active and passive: "X får i
+uppdrag att …", "X ges i uppdrag att …", "X uppdras att …", "Kommunstyrelsen uppdrar åt X
+att …", "att ge X i uppdrag att …", "X ska återkomma med …", "Uppdraget med att … ska
+fortsätta", and lists where a lead-in names the assignee once ("X får i uppdrag att: 1. …
+2. …"). Only what the organ decided counts (decision_text finds it); points it merely
+recommends to another organ are marked `proposed`. Each assignment keeps its source
+sentence so a secretary can check the reading; ends of earlier assignments are read by
+completions.py. The deadline stays as the decision words it (`deadline_text`); turning it
+into a date is governance.deadlines' job.
 """
 
 import re
@@ -11,6 +16,8 @@ import re
 from governance.deadlines import due_date_for
 
 from . import swedish
+from .completions import completion_in, completions_in
+from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
 
 ORGAN = (
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö\-]*s\s)?"  # genitive owner: "kommunstyrelsens arbetsutskott"
@@ -20,24 +27,111 @@ ORGAN = (
 )
 ORGAN_RE = re.compile(ORGAN, re.IGNORECASE)
 
-#: The verb phrases that give an assignment, with the assignee before them ("X får i
-#: uppdrag att …") or after them ("uppdrar åt X att …").
+#: Who gets the assignment, named before the verb: "Stadsledningskontoret får i uppdrag att …",
+#: "Tekniska nämnden ges i uppdrag att …", "Kommundirektören uppdras att …".
 SUBJECT_VERBS = re.compile(
-    r"\s(?:får|ges|gavs|fick|erhåller)\s+(?:i\s+)?(?:ett\s+)?uppdrag(?:et)?\s+att\s+|\suppdras\s+att\s+",
+    r"\s(?:får|ges|erhåller|tilldelas)(?:,[^,.]{1,60},)?\s+(?:härmed\s+|även\s+|också\s+|därutöver\s+|vidare\s+)?"
+    r"(?:i\s+)?(?:ett\s+|nytt\s+|förnyat\s+|fortsatt\s+)*uppdrag(?:et)?(?:\s*(?:att\b|:)"
+    r"|(?<=i uppdrag)(?=\s+(?!och\b|som\b|till\b|från\b|av\b|för\b|med\b|i\b)[a-zåäö]+a\s))"
+    r"|\suppdras\s+(?:härmed\s+|även\s+|också\s+|därutöver\s+|vidare\s+)?(?:att\b|:|(?=[a-zåäö]+a\s))",
     re.IGNORECASE,
 )
-OBJECT_VERB = re.compile(r"\buppdra(?:r|s)?\s+(?:åt|till)\s+(?P<who>[^.;:]{2,160}?)\s+att\s+", re.IGNORECASE)
+#: Who gets it, named after the verb: "uppdrar åt X att …", "att ge X i uppdrag att …",
+#: "lämnar uppdrag till X att …", "Uppdrag ges till X att …".
+OBJECT_VERBS = re.compile(
+    r"\b(?:uppdra[rs]?|uppdrog)\s+(?:härmed\s+|även\s+|också\s+)?(?:åt|till)\s+(?P<who1>[^.;:]{2,160}?)\s+att\b"
+    r"|\b(?:ge|ger|gav)\s+(?:härmed\s+|även\s+|också\s+)?(?P<who2>[^.;:]{2,160}?)\s+(?:i\s+)?(?:ett\s+|nytt\s+)?uppdrag(?:et)?"
+    r"\s+att\b"
+    r"|\b(?:lämna[r]?|ge[r]?)\s+(?:ett\s+)?uppdrag\s+(?:till|åt)\s+(?P<who3>[^.;:]{2,160}?)\s+att\b"
+    r"|\buppdrag(?:et)?\s+ges\s+(?:till|åt)\s+(?P<who4>[^.;:]{2,160}?)\s+att\b"
+    r"|\buppdra\s+(?P<who5>[^.;:]{2,80}?)\s+att\b"
+    # Verb before subject after an adverbial: "Med anledning av detta får X i uppdrag att …"
+    r"|\b(?:får|ges)\s+(?P<who6>(?!i\s)[^.;:,]{2,60}?)\s+i\s+uppdrag\s+att\b",
+    re.IGNORECASE,
+)
+#: "Socialförvaltningen ska återkomma till nämnden med …", "Förvaltningen ska redovisa … senast …",
+#: "Förvaltningen ska återrapportera …": an actor told to come back is given work too.
+REPORT_DUTY = re.compile(
+    r"\s(?:(?:ska|skall)\s+(?:[^\s.,;:]+\s+){0,6}?)?"
+    r"(?P<verb>återkomma|redovisa|återrapportera|rapportera|återredovisa|presentera|lämna\s+(?:en\s+)?(?:redovisning|rapport|förslag)"
+    r"|(?:återrapporterar|återkommer)(?!\s+att\b))\b",
+    re.IGNORECASE,
+)
+#: Words that make a noun phrase a plausible assignee rather than a thing ("Uppdraget ska
+#: redovisas", "Rapporten ska presenteras").
+ACTOR_WORD = re.compile(
+    r"(nämnd|nämnden|styrelse|styrelsen|kontor|kontoret|förvaltning|förvaltningen|utskott|utskottet|fullmäktige"
+    r"|direktör|direktören|chef|chefen|ordförande|ordföranden|\bab\b|bolag|bolaget|enhet|enheten|avdelning|avdelningen"
+    r"|råd|rådet|sekreterare|sekreteraren|samordnare|samordnaren|grupp|gruppen|nämnder|styrelser|förvaltningar|[A-ZÅÄÖ][a-zåäö]+\s+\([A-ZÅÄÖ]{1,3}\))$",
+    re.IGNORECASE,
+)
+NOT_AN_ASSIGNEE = re.compile(
+    r"^(?:som|vilket|vilka|det|detta|den|de|dessa|man|uppdraget|uppdrag|arbetet|redovisningen|rapporten|ärendet)$",
+    re.IGNORECASE,
+)
+#: Past tense and reported speech: a sentence about an earlier assignment, not a new one.
+PAST_OR_REPORTED = re.compile(
+    r"\b(?:fick|gavs|gav|har\s+fått|hade\s+fått|har\s+getts|beslutade|beslöt|uppdrog|tidigare)\b", re.IGNORECASE
+)
+DELEGATION = re.compile(r"\b(?:medger|medgav|överlåter|delegerar|vidaredelegera\w*)\b", re.IGNORECASE)
+PROPOSING = re.compile(r"\b(?:föreslår|föreslås|yrkar|hemställer|tillstyrker)\b", re.IGNORECASE)
 
 
-def _assignment_clause(sentence):
-    """(who, task) of the assignment a sentence gives, or None."""
-    match = SUBJECT_VERBS.search(sentence)
+def _is_actor(phrase):
+    """Whether a phrase names someone who can be given work (an organ, a post, a company, a person)."""
+    words = _head_noun(phrase).split()
+    if any(ACTOR_WORD.search(word) for word in words) or swedish.PERSON_WITH_PARTY.search(phrase):
+        return True
+    return sum(1 for word in words if word[:1].isupper()) >= 2 or phrase.endswith(" AB")
+
+
+def _head_noun(phrase):
+    """ "Nämnder med underskott" → "Nämnder": the words before a qualifying preposition."""
+    return re.split(r"\s+(?:för|i|inom|med|som)\s+", phrase.strip())[0]
+
+
+def _who_before(sentence, verb_start):
+    """The assignee phrase ending where the verb starts, without lead-in words."""
+    before = re.split(r"[;:]", sentence[:verb_start])[-1]
+    # "Kommunstyrelsen beslutar att X får …", "… föreslår kommunfullmäktige att X får …"
+    before = re.split(r"\batt\s+(?=[A-ZÅÄÖa-zåäö])", before)[-1]
+    before = before.strip()[-160:]
+    # "Ärendet återremitteras till X som ska återkomma …": the actor is X.
+    relative = re.search(r"\btill\s+(?P<who>[^,]{2,80}?)\s+som$", before)
+    return relative.group("who") if relative else before
+
+
+def assignment_clause(sentence: str):
+    """(assignee phrase, task text, proposed) of the assignment a sentence gives, or None.
+
+    `proposed` is true when the sentence only recommends the assignment to another organ
+    ("Kommunstyrelsen föreslår att kommunfullmäktige ger X i uppdrag att …").
+    """
+    padded = " " + sentence
+    match = SUBJECT_VERBS.search(padded)
     if match:
-        who = re.split(r"[;:]", sentence[: match.start()])[-1][-160:]
-        return who, sentence[match.end() :]
-    match = OBJECT_VERB.search(sentence)
+        who = _who_before(padded, match.start())
+        prefix = padded[: match.start()]
+        return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
+    match = OBJECT_VERBS.search(padded)
     if match:
-        return match.group("who"), sentence[match.end() :]
+        who = next(group for group in match.groups() if group)
+        prefix = padded[: match.start()]
+        if match.group("who6") and not ACTOR_WORD.search(who):
+            return None
+        if DELEGATION.search(prefix[-120:]) or re.match(r"(?:annan|andra|någon|en\s+annan)\b", who, re.IGNORECASE):
+            return None  # delegation of decision-making ("medger att X uppdrar åt annan anställd att besluta")
+        if PAST_OR_REPORTED.search(prefix[-80:]):
+            return None
+        return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
+    match = REPORT_DUTY.search(padded)
+    if match:
+        who = _who_before(padded, match.start())
+        if not ACTOR_WORD.search(_head_noun(who)):
+            return None
+        task = padded[match.start() :].strip()
+        task = re.sub(r"^(?:ska|skall)\s+", "", task, flags=re.IGNORECASE)
+        return who, task, bool(PROPOSING.search(padded[: match.start()]))
     return None
 
 
@@ -60,15 +154,10 @@ NEXT_MEETING_WITH = re.compile(
     r"(?:kommande|nästa)\s+(?:möte|sammanträde)\s+(?:med|i)\s+(?P<organ>" + ORGAN + r")",
     re.IGNORECASE,
 )
-FULFILLED = re.compile(
-    r"(?P<organ>[A-ZÅÄÖ][\wåäö]*(?:s)?)\s+uppdrag\s*,?\s*(?:givet\s+i\s+(?P<budget>budget\s+\d{4})\s*)?"
-    r"(?:(?P<date>\d{4}-\d{2}-\d{2})\s*§\s*(?P<paragraph>\d+))?(?P<rest>.*?)"
-    r"förklaras\s+(?P<negation>inte\s+|ej\s+)?fullgjort",
-    re.IGNORECASE,
-)
+
 
 #: Cheap pre-check: sentences without these words cannot create or report an assignment.
-TRIGGER_WORDS = ("uppdra", "rapporter", "redovis")
+TRIGGER_WORDS = ("uppdra", "rapporter", "redovis", "återkomm", "presentera", "lämna")
 
 
 def _has_trigger(text):
@@ -86,6 +175,11 @@ DEADLINE_PATTERNS = [
     r"vid\s+årsskiftet(?:\s+\d{4}\s*/\s*\d{2,4})?",
     r"inom\s+(?:\d+|en|ett|två|tre|fyra|fem|sex|tolv)\s+(?:dagar|dag|veckor|vecka|månader|månad|år)",
     r"(?:en|två|tre|fyra|sex|tolv|\d+)\s+gånger\s+per\s+år",
+    rf"senast\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}",
+    r"(?:senast\s+)?(?:under|till|före)\s+(?:våren|hösten|sommaren|vintern)(?:\s+\d{4})?",
+    r"(?:senast\s+)?(?:under\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\s+kvartalet(?:\s+\d{4})?",
+    r"(?:senast\s+)?i\s+samband\s+med\s+(?:kommande\s+|nästa\s+)?(?:delårsrapport|delårsbokslut|årsredovisning"
+    r"|bokslut|budget|verksamhetsberättelse|mål-\s+och\s+budget|tertialrapport|uppföljning)\w*(?:\s+\d{4})?",
     r"senast\s+(?:under\s+)?\d{4}",
     r"under\s+\d{4}",
     r"årligen",
@@ -99,12 +193,41 @@ LEADING_NOISE = re.compile(
 )
 
 
+PARTNERS = re.compile(
+    r",?\s+(?:i\s+samverkan\s+med|i\s+samarbete\s+med|tillsammans\s+med|i\s+dialog\s+med|med\s+stöd\s+av)\b",
+    re.IGNORECASE,
+)
+COLLECTIVE = re.compile(r"^(?:samtliga|alla|övriga|berörda|respektive)\b", re.IGNORECASE)
+
+
 def split_assignees(phrase):
     """ "Kommundirektören och näringslivschefen" → ["kommundirektören", "näringslivschefen"]."""
     phrase = LEADING_NOISE.sub("", phrase.strip())
     phrase = re.sub(r"\s+(?:gemensamt|tillsammans)$", "", phrase)
-    parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", phrase)
-    return [part.strip()[0].upper() + part.strip()[1:] for part in parts if part.strip() and len(part.split()) <= 8]
+    # Partners named after the assignee work with it but are not given the assignment.
+    phrase = PARTNERS.split(phrase)[0].strip(" ,")
+    if COLLECTIVE.match(phrase):
+        return [phrase[0].upper() + phrase[1:]]  # "Samtliga nämnder och styrelser" is one group
+    # "Idrotts- och föreningsnämnden" is one organ: no split after a hyphenated first part.
+    parts = re.split(r",\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+", phrase)
+    names = []
+    pending = ""
+    for part in (part.strip() for part in parts):
+        if not part:
+            continue
+        if not _is_actor(part):
+            # "nämnden för demokrati och medborgarservice", "äldre samt vård- och omsorgsnämnden":
+            # a part that names no actor belongs to its neighbour.
+            if names and not pending and re.search(r"\s(?:för|inom)\s", names[-1]):
+                names[-1] = f"{names[-1]} och {part}"
+            else:
+                pending = f"{pending} {part}".strip()
+            continue
+        names.append(f"{pending} samt {part}" if pending else part)
+        pending = ""
+    if pending:
+        names.append(pending)
+    return [name[0].upper() + name[1:] for name in names if len(name.split()) <= 8]
 
 
 ORGANIZATION_SUFFIX = re.compile(
@@ -132,7 +255,7 @@ def find_deadline(text):
 
 
 def _trim_task(task):
-    task = task.strip()
+    task = task.strip().lstrip(",: ").strip()
     # The report-back clause is not part of the task.
     task = re.split(
         r"\s*(?:Återkoppling|Uppdraget ska (?:åter)?(?:rapporteras|redovisas)|Återrapportering)\b",
@@ -168,24 +291,32 @@ def _dated(assignment, decided_on, resolve_organ):
     return assignment
 
 
-def extract_assignments(item, decided_on=None, resolve_organ=None):
+def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assignees=None, proposed=False):
     """Assignments created or continued by one decision item (a bullet under "Beslut").
 
     `resolve_organ(name)` may return an Organization so "kommande möte" can be dated from
-    its calendar; without it the due date of such a rule stays unknown.
+    its calendar; without it the due date of such a rule stays unknown. `shared_assignees`
+    are the ones a lead-in names for every point of a list ("X får i uppdrag att: 1. … 2. …");
+    `proposed` marks a point the organ only recommends to another organ.
     """
     found = []
-    if not _has_trigger(item):
+    if not shared_assignees and not _has_trigger(item):
         return found
     item_sentences = swedish.sentences(item)
     for position, sentence in enumerate(item_sentences):
-        if not _has_trigger(sentence):
+        if not _has_trigger(sentence) and not (shared_assignees and position == 0):
             continue
         following = " ".join(item_sentences[position + 1 : position + 3])
-        clause = _assignment_clause(sentence)
+        if completion_in(sentence):
+            continue  # "Redovisningen av uppdraget att X får i uppdrag att … godkänns" quotes an old one
+        clause = assignment_clause(sentence)
+        if clause is None and shared_assignees and position == 0 and TASK_START.match(sentence):
+            # A point under "X får i uppdrag att:" names only the task.
+            clause = ("", sentence, proposed)
+        assignees = []
         if clause:
-            who, task_text = clause
-            assignees = split_assignees(who)
+            who, task_text, sentence_proposed = clause
+            assignees = split_assignees(who) if who else list(shared_assignees or [])
         if clause and assignees and task_text.strip():
             task = _trim_task(task_text)
             context = sentence + " " + following
@@ -198,6 +329,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None):
                     "report_to": _report_to(context),
                     "deadline_text": find_deadline(sentence) or find_deadline(following),
                     "source": (sentence + (" " + following if following and _report_to(following) else "")).strip(),
+                    "proposed": proposed or sentence_proposed,
                 }
             )
         else:
@@ -207,6 +339,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None):
                 found.append(
                     {
                         "kind": "continued",
+                        "proposed": proposed,
                         "assignees": [],
                         "assignee_kinds": [],
                         "task": task[0].upper() + task[1:] + ".",
@@ -227,6 +360,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None):
                 found.append(
                     {
                         "kind": "report_back",
+                        "proposed": proposed,
                         "assignees": [],
                         "assignee_kinds": [],
                         "task": (task[0].upper() + task[1:] + ".") if task else sentence,
@@ -236,28 +370,6 @@ def extract_assignments(item, decided_on=None, resolve_organ=None):
                     }
                 )
     return [_dated(entry, decided_on, resolve_organ) for entry in found]
-
-
-def extract_fulfilments(item):
-    """Decisions about earlier assignments: "… uppdrag 2021-11-25 § 23 … förklaras fullgjort"."""
-    results = []
-    if "fullgjort" not in item:
-        return results
-    for sentence in swedish.sentences(item):
-        match = FULFILLED.search(sentence)
-        if not match:
-            continue
-        results.append(
-            {
-                "organ": match.group("organ"),
-                "assignment_date": match.group("date"),
-                "assignment_paragraph": int(match.group("paragraph")) if match.group("paragraph") else None,
-                "budget": match.group("budget") or "",
-                "fulfilled": not match.group("negation"),
-                "source": sentence,
-            }
-        )
-    return results
 
 
 def extract_commitments(text, decided_on=None, resolve_organ=None):
@@ -293,3 +405,91 @@ def extract_commitments(text, decided_on=None, resolve_organ=None):
                 )
             )
     return found
+
+
+BARE_REFERENCE = re.compile(r"(?:uppdraget|uppdragen|det|detta|arbetet|redovisningen|återrapporteringen)?\.?", re.I)
+
+
+def _merge_report_backs(found):
+    """ "Uppdraget ska återrapporteras till X i maj" after an assignment is that assignment's rule."""
+    merged = []
+    for entry in found:
+        bare = entry["kind"] == "report_back" and BARE_REFERENCE.fullmatch(
+            re.sub(r"\s+(?:ska|skall)\b.*$", "", entry["source"]).strip()
+        )
+        previous = merged[-1] if merged else None
+        if bare and previous and previous["kind"] in ("new", "continued"):
+            previous["report_to"] = previous["report_to"] or entry["report_to"]
+            previous["deadline_text"] = previous["deadline_text"] or entry["deadline_text"]
+            if entry["source"] not in previous["source"]:
+                previous["source"] = f"{previous['source']} {entry['source']}"
+            continue
+        merged.append(entry)
+    return merged
+
+
+#: "Ärendet återremitteras till X med följande uppdrag:", "X ges följande uppdrag:".
+LIST_OF_TASKS = re.compile(
+    r"(?:\b(?:åter)?remitteras\s+till|\böverlämnas\s+till)\s+(?P<who1>[^,:]{2,80}?)\s+(?:med|för)\s+"
+    r"(?:följande\s+)?(?:uppdrag|uppdraget)(?:\s+att)?\s*:$"
+    r"|^(?P<who2>[^,:]{2,80}?)\s+(?:får|ges|erhåller)\s+följande\s+uppdrag(?:\s+att)?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _lead_in_assignees(lead_in):
+    """The assignees a list's lead-in names for every point ("X får i uppdrag att:")."""
+    listed = LIST_OF_TASKS.search(lead_in) if lead_in else None
+    if listed:
+        who = listed.group("who1") or listed.group("who2")
+        return split_assignees(who), bool(PROPOSING.search(lead_in[: listed.start()]))
+    clause = (assignment_clause(lead_in) or assignment_clause(lead_in.rstrip(": ") + " att:")) if lead_in else None
+    if not clause:
+        return [], False
+    who, task, proposed = clause
+    if task.strip(" :"):
+        return [], False
+    return split_assignees(who), proposed
+
+
+#: A decided point that only sets how the preceding assignment reports back
+#: ("att återrapportering ska ske till nämnden i september 2024").
+REPORT_RULE = re.compile(
+    r"^(?:att\s+)?(?:uppdraget|uppdragen|återrapportering(?:en)?|redovisning(?:en)?|återkoppling(?:en)?"
+    r"|rapportering(?:en)?|återredovisning(?:en)?)\s+(?:ska|skall)\s+",
+    re.IGNORECASE,
+)
+
+
+def _attach_report_rule(entry, text, decided_on, resolve_organ):
+    """Fill the preceding assignment's report-to and deadline from a report-rule point."""
+    entry["report_to"] = entry["report_to"] or _report_to(text)
+    entry["deadline_text"] = entry["deadline_text"] or find_deadline(text)
+    entry["source"] = f"{entry['source']} {text}".strip()
+    _dated(entry, decided_on, resolve_organ)
+
+
+def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
+    """(assignments, completion events) decided in one § of a protokoll.
+
+    Only decided text counts (see decision_text); a paragraph without a recognisable
+    decision section falls back to `fallback_items`, the items the minutes parser found.
+    Each assignment carries `item_text`, the decided point it was read from.
+    """
+    items = decision_items(text)
+    if not items:
+        items = [DecisionItem(text=item) for item in (fallback_items or [])]
+    found = []
+    for item in items:
+        body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text
+        shared, lead_proposed = _lead_in_assignees(item.lead_in)
+        entries = extract_assignments(
+            body, decided_on, resolve_organ, shared_assignees=shared, proposed=item.proposed or lead_proposed
+        )
+        if not entries and found and REPORT_RULE.match(body):
+            _attach_report_rule(found[-1], body, decided_on, resolve_organ)
+        for entry in entries:
+            entry["item_text"] = body
+            found.append(entry)
+    events = completions_in([item.text for item in items], title, [item.proposed for item in items])
+    return _merge_report_backs(found), events

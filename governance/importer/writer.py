@@ -14,26 +14,22 @@ from django.utils.text import slugify
 
 from governance.blocks import DocumentBodyBlock
 from governance.deadlines import due_date_for
+from governance.importer.completion_links import link_and_record
 from governance.models import (
     Assignment,
     AttSats,
     Case,
     DecisionItem,
     FocusArea,
-    InterpellationPage,
     InterpellationQuestion,
-    MinutesPage,
     MinutesParagraphPage,
     MotionAction,
     MotionMover,
-    MotionPage,
     Municipality,
     MunicipalityPage,
-    NewsPage,
     Organization,
     Party,
     Person,
-    PolicyDocumentPage,
     PolicyGoal,
     Post,
     ReportingRequirement,
@@ -179,6 +175,7 @@ class DocumentWriter:
         self.home_page = home_page
 
     def write(self, parsed):
+        """Store `parsed` (a `pipeline.ParsedDocument` without errors) as its kind's page."""
         data = parsed.data
         self.municipality, self.parent = municipality_for(data["municipality"], self.home_page)
         self.registers = Registers(self.municipality)
@@ -187,13 +184,8 @@ class DocumentWriter:
         date_part = f"-{_date(data['date']).isoformat()}" if kind == "minutes" and data.get("date") else ""
         base = slugify(data["title"])[:70]
         slug = (base if date_part[1:] in base else base + date_part).strip("-") or "dokument"
-        model = {
-            "minutes": MinutesPage,
-            "motion": MotionPage,
-            "interpellation": InterpellationPage,
-            "policy": PolicyDocumentPage,
-            "news": NewsPage,
-        }[kind]
+        spec = parsed.spec
+        model = spec.page_model
         existing = model.objects.child_of(self.parent).filter(slug=slug).first()
         if existing and existing.source_text == parsed.text:
             self.result.status = "unchanged"
@@ -208,7 +200,7 @@ class DocumentWriter:
             data.get("organization"), data.get("organization_abbreviation", "")
         )
         page.case = self.registers.case(data.get("case_number"))
-        getattr(self, f"_{kind}")(page, data)
+        spec.write(self, page, data)
         return self.result
 
     def _save(self, page, parent=None):
@@ -219,7 +211,7 @@ class DocumentWriter:
 
     # Kinds -------------------------------------------------------------------------
 
-    def _minutes(self, page, data):
+    def write_minutes(self, page, data):
         page.is_extract = bool(data.get("is_extract"))
         self._save(page)
         self.result.page = page
@@ -249,6 +241,8 @@ class DocumentWriter:
         self.result.decisions += len(items)
         decisions = list(paragraph.decisions.order_by("sort_order"))
         for found in row.get("assignments", []):
+            if found.get("proposed"):
+                continue  # recommended to another organ: the assignment is given when it decides
             decision = decisions[found["decision"]] if found.get("decision") is not None else None
             self._assignment(
                 found,
@@ -258,9 +252,11 @@ class DocumentWriter:
                 decided_by=minutes.organization,
             )
         for fulfilment in row.get("fulfilments", []):
-            self._fulfilment(fulfilment, minutes.date)
+            if fulfilment.get("proposed"):
+                continue
+            self._fulfilment(fulfilment, minutes.date, row.get("case_number"))
 
-    def _motion(self, page, data):
+    def write_motion(self, page, data):
         page.background = data.get("background", "")
         page.proposal = data.get("proposal", "")
         page.place_and_date_text = data.get("place_and_date_text", "")
@@ -283,7 +279,7 @@ class DocumentWriter:
             ]
         self.result.page = self._save(page)
 
-    def _interpellation(self, page, data):
+    def write_interpellation(self, page, data):
         asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
         page.asker = self.registers.person(asker["name"], asker.get("party", ""))
         page.asker_role = asker.get("role", "")[:200]
@@ -311,7 +307,7 @@ class DocumentWriter:
                 else None,
             )
 
-    def _policy(self, page, data):
+    def write_policy(self, page, data):
         page.document_type = data["document_type"]
         page.adopted_by = self.registers.organization(data.get("adopted_by"))
         page.valid_from = _date(data.get("valid_from"))
@@ -344,7 +340,7 @@ class DocumentWriter:
         page.focus_areas = [FocusArea(text=text) for text in data.get("focus_areas", [])]
         self.result.page = self._save(page)
 
-    def _news(self, page, data):
+    def write_news(self, page, data):
         page.lead = data.get("lead", "")
         page.body = _body(data.get("sections", []))
         page.source_name = data.get("source_name", "")
@@ -366,6 +362,14 @@ class DocumentWriter:
             task=found["task"],
         ).first()
         created = assignment is None
+        if not created and (assignment.confirmed_at or assignment.original_due_date):
+            # A secretary has confirmed or corrected it, or the organ extended it: a
+            # re-import keeps their reading and only re-links the source.
+            assignment.decision = decision
+            assignment.source_page = source_page
+            assignment.save(update_fields=["decision", "source_page"])
+            self.result.assignments["updated"] += 1
+            return assignment
         assignment = assignment or Assignment(municipality=self.municipality, decided_on=decided_on)
         assignment.title = title
         assignment.task = found["task"]
@@ -396,17 +400,7 @@ class DocumentWriter:
         self.result.assignments["created" if created else "updated"] += 1
         return assignment
 
-    def _fulfilment(self, fulfilment, decided_on):
-        if not (fulfilment.get("assignment_date") and fulfilment.get("assignment_paragraph")):
-            self.result.fulfilments_unmatched.append(fulfilment["source"])
-            return
-        matches = Assignment.objects.filter(
-            municipality=self.municipality,
-            decided_on=_date(fulfilment["assignment_date"]),
-            decision__paragraph__number=fulfilment["assignment_paragraph"],
-        )
-        if not matches.exists():
-            self.result.fulfilments_unmatched.append(fulfilment["source"])
-            return
-        if fulfilment["fulfilled"]:
-            matches.update(completed_on=decided_on)
+    def _fulfilment(self, fulfilment, decided_on, case_number=""):
+        """Link a completion or report to the earlier assignment; list it when none fits."""
+        if link_and_record(self.municipality, fulfilment, decided_on, case_number or "") is None:
+            self.result.fulfilments_unmatched.append(fulfilment["sentence"])

@@ -9,7 +9,6 @@ import uuid
 import pytest
 
 from search.documents import alias_name, index_definition
-from search.faceted_search import MARK_END, MARK_START
 
 pytestmark = pytest.mark.django_db
 
@@ -95,38 +94,20 @@ def test_terms_aggregations_post_filter_and_range(scratch):
     assert {b["key"]: b["doc_count"] for b in response["aggregations"]["year"]["buckets"]} == {2021: 2}
 
 
-def test_highlight_keeps_private_use_markers(scratch):
+def test_intervals_find_words_near_each_other_in_either_order(scratch):
+    """How a compound's parts written apart are matched: "omsorg om äldre", not "äldre … omsorg"."""
     client, name = scratch
-    response = client.search(
-        index=name,
-        query={"match": {"text": "arbetsmarknaden"}},
-        highlight={"pre_tags": [MARK_START], "post_tags": [MARK_END], "fields": {"text": {}}},
-    )
-    fragment = response["hits"]["hits"][0]["highlight"]["text"][0]
-    assert f"{MARK_START}arbetsmarknaden{MARK_END}" in fragment
-
-
-def test_highlight_query_on_other_fields_than_the_query(scratch):
-    client, name = scratch
-    client.index(
-        index=name,
-        id="5",
-        document={"terms": "lönesubvention", "text": "Lönesubventionerade anställningar"},
-        refresh=True,
-    )
-    response = client.search(
-        index=name,
-        query={"match": {"terms": "lönesubvention"}},
-        highlight={
-            "pre_tags": [MARK_START],
-            "post_tags": [MARK_END],
-            "require_field_match": False,
-            "highlight_query": {"match": {"text": "anställningar"}},
-            "fields": {"text": {}},
-        },
-    )
-    [hit] = response["hits"]["hits"]
-    assert f"{MARK_START}anställningar{MARK_END}" in hit["highlight"]["text"][0]
+    documents = [
+        ("6", "Omsorg för äldre"),
+        ("7", "äldre och omsorg"),
+        ("8", "Nämnden för äldre samt vård och omsorg"),
+        ("9", "äldre personer har länge saknat omsorg"),
+    ]
+    for doc_id, text in documents:
+        client.index(index=name, id=doc_id, document={"text": text})
+    client.indices.refresh(index=name)
+    query = {"intervals": {"text": {"match": {"query": "äldre omsorg", "max_gaps": 1, "ordered": False}}}}
+    assert ids(client.search(index=name, query=query)) == ["6", "7"]
 
 
 def test_a_stop_word_alone_finds_nothing(scratch):

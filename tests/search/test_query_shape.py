@@ -28,10 +28,16 @@ def test_stop_words_are_not_required_terms():
     assert parse_user_query("barn och unga").terms == ["barn", "unga"]
 
 
-def test_a_compound_term_also_matches_all_its_parts():
-    query = build_query(parse_user_query("arbetsmarknadsenhet")).to_dict()
-    text = str(query)
-    assert "'query': 'arbetsmarknad'" in text and "'query': 'enhet'" in text
+def test_a_compound_term_matches_its_parts_only_near_each_other():
+    should = build_query(parse_user_query("arbetsmarknadsenhet")).to_dict()["bool"]["must"][0]["bool"]["should"]
+    near = {"match": {"query": "arbetsmarknad enhet", "max_gaps": 1, "ordered": False}}
+    assert {"bool": {"should": [{"intervals": {"title": near}}, {"intervals": {"text": near}}], "boost": 0.2}} in should
+    assert all("must" not in clause.get("bool", {}) for clause in should), "parts are never independent words"
+
+
+def test_function_words_are_never_split_off_a_query_word():
+    text = str(build_query(parse_user_query("upphandling förskola")).to_dict())
+    assert "intervals" not in text, "neither 'upp' + 'handling' nor 'för' + 'skola'"
 
 
 def test_a_diarienummer_is_matched_exactly():
@@ -50,7 +56,7 @@ def test_facet_filters_go_to_post_filter_and_the_date_range_to_the_query():
     assert body["sort"][0] == {"date": {"order": "desc"}}
     # the selected facet counts unfiltered by itself; every other facet honours the selection
     assert set(body["aggs"]) == {"kind"} | {f"_filter_{name}" for name in DecisionSearch.facets if name != "kind"}
-    assert "text" not in body["_source"], "lean source: the long text is not sent back"
+    assert not {"terms", "title_terms", "folded"} & set(body["_source"]), "lean source: no matching fields sent back"
 
 
 def test_only_declared_facets_and_sorts_are_accepted():

@@ -4,7 +4,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.exports import as_csv, as_json, register_rows
+from governance.exports import as_csv, as_json, export_queryset, register_rows
+from governance.models import Assignment
 
 
 class Command(BaseCommand):
@@ -20,5 +21,8 @@ class Command(BaseCommand):
             as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else date.today()
         except ValueError as error:
             raise CommandError(f"Ogiltigt datum för --as-of: {options['as_of']!r}; använd ÅÅÅÅ-MM-DD.") from error
-        rows = register_rows(as_of, options["municipality"])
+        assignments = export_queryset(Assignment.objects.with_status(as_of), as_of)
+        if options["municipality"]:
+            assignments = assignments.filter(municipality__slug=options["municipality"])
+        rows = register_rows(assignments.open_first(), as_of)
         self.stdout.write(as_json(rows, as_of) if options["format"] == "json" else as_csv(rows), ending="")

@@ -1,0 +1,105 @@
+"""Panels on Wagtail's admin dashboard: what is late and due, and the overview by status.
+
+A secretary sees the open assignments of their organs that are overdue or due soon, most
+urgent first; a councillor (anyone who may read assignments) sees the counts by status,
+each linking to the register filtered on it. "Their organs" are the organs in which the
+user's person record holds a current membership, with the organs under them; a user with
+no membership sees every organ's assignments.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from wagtail.admin.ui.components import Component
+
+from .models import Assignment, Organization
+
+SECRETARY_PERMISSION = "governance.change_assignment"
+READER_PERMISSION = "governance.view_assignment"
+URGENT = (Assignment.Status.OVERDUE, Assignment.Status.DUE_SOON)
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+def organs_of(user, day: date) -> list[Organization] | None:
+    """The organs a user works for, with their sub-organs; None when the user has no membership."""
+    person = getattr(user, "person", None)
+    if person is None:
+        return None
+    current = person.memberships.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day)
+    )
+    organs = list(Organization.objects.filter(memberships__in=current).distinct())
+    if not organs:
+        return None
+    children = list(Organization.objects.filter(parent__in=organs).exclude(pk__in=[organ.pk for organ in organs]))
+    return organs + children
+
+
+class AssignmentsDuePanel(Component):
+    """Overdue and soon-due assignments of the secretary's organs."""
+
+    name = "assignments_due"
+    template_name = "governance/dashboard/assignments_due.html"
+    order = 50
+    limit = 20
+
+    def __init__(self, user, day: date | None = None):
+        self.user = user
+        self.day = day or date.today()
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        assignments = Assignment.objects.open().select_related("report_to").prefetch_related("notes")
+        organs = organs_of(self.user, self.day)
+        if organs is not None:
+            assignments = assignments.filter(Q(report_to__in=organs) | Q(assignee_organizations__in=organs)).distinct()
+        dated = assignments.filter(due_date__isnull=False).order_by("due_date", "pk")
+        urgent = [assignment for assignment in dated if assignment.status_on(self.day) in URGENT]
+        context.update(
+            {
+                "assignments": urgent[: self.limit],
+                "more": max(0, len(urgent) - self.limit),
+                "overdue": sum(1 for a in urgent if a.status_on(self.day) == Assignment.Status.OVERDUE),
+                "organs": organs,
+                "day": self.day,
+            }
+        )
+        return context
+
+
+class AssignmentOverviewPanel(Component):
+    """How many assignments stand at each status, linking to the register."""
+
+    name = "assignment_overview"
+    template_name = "governance/dashboard/assignment_overview.html"
+    order = 60
+
+    def __init__(self, day: date | None = None):
+        self.day = day or date.today()
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        counts = Counter(a.status_on(self.day) for a in Assignment.objects.prefetch_related("notes"))
+        context["counts"] = [
+            StatusCount(status=status, label=str(label), count=counts.get(status, 0))
+            for status, label in Assignment.Status.choices
+        ]
+        context["total"] = sum(counts.values())
+        return context
+
+
+def add_assignment_panels(request, panels) -> None:
+    """The `construct_homepage_panels` hook: each role gets the panels its work needs."""
+    user = request.user
+    if user.has_perm(SECRETARY_PERMISSION):
+        panels.append(AssignmentsDuePanel(user))
+    if user.has_perm(READER_PERMISSION):
+        panels.append(AssignmentOverviewPanel())

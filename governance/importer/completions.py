@@ -1,0 +1,257 @@
+"""Decisions that end or report on an earlier assignment, and how to find that assignment.
+
+An organ closes an assignment in a few set phrasings: "Kommunfullmäktiges uppdrag
+2021-11-25 § 23 att … förklaras fullgjort", "Uppdraget anses slutfört", "Uppdraget
+avslutas". It takes note of a report with "Redovisningen godkänns", "Återrapporteringen
+noteras/läggs till handlingarna", usually in a § titled "Redovisning av uppdrag att …" or
+"Återrapportering …". Each becomes a `CompletionEvent` naming the earlier decision as
+precisely as the text does (organ, date, §, point, diarienummer, the task's words), so the
+writer can link it to the stored assignment and the register shows it as reported or done.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from . import swedish
+
+COMPLETE = "complete"
+REPORT = "report"
+WITHDRAW = "withdraw"
+
+#: "Uppdraget … återkallas/upphävs/dras tillbaka": the organ takes the assignment back.
+WITHDRAWN = re.compile(
+    r"\buppdrag(?:et|en)?\b[^.]{0,200}?\b(?:återkallas|upphävs|dras\s+tillbaka|ska\s+inte\s+längre\s+genomföras)\b"
+    r"|\b(?:återkallar|upphäver)\b[^.]{0,40}?\buppdrag(?:et|en)?\b",
+    re.IGNORECASE,
+)
+
+#: "förklaras fullgjort", "anses slutfört", "betraktas som avslutat", "förklarar uppdraget fullgjort".
+COMPLETED = re.compile(
+    r"\b(?:förklaras|förklaras\s+härmed|anses|betraktas|bedöms|förklarar|förklarade)\b[^.]{0,80}?"
+    r"(?P<negation>\b(?:inte|ej)\s+(?:vara\s+|som\s+)?)?"
+    r"\b(?:fullgjort|fullgjorda|avslutat|avslutade|slutfört|slutförda|genomfört|genomförda|verkställt|verkställda"
+    r"|utfört|utförda|färdigt)\b"
+    r"|\buppdrag(?:et|en)?\b[^.]{0,200}?\b(?:avslutas|avskrivs|är\s+(?:därmed\s+|härmed\s+)?(?:fullgjort|slutfört|avslutat))\b"
+    r"|\b(?:avslutar|avskriver)\s+(?:därmed\s+|härmed\s+)?uppdrag(?:et|en)?\b",
+    re.IGNORECASE,
+)
+#: "Redovisningen godkänns", "Återrapporteringen noteras", "… läggs till handlingarna".
+REPORTED = re.compile(
+    r"\b(?:redovisning|återrapportering|återredovisning|slutrapport|delrapport|lägesrapport|rapport|uppföljning"
+    r"|information|svar)(?:en|et|erna)?\b[^.]{0,240}?"
+    r"\b(?:godkänns|godkändes|noteras|antecknas|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna"
+    r"|tas\s+emot|tas\s+till\s+dagens\s+protokoll|tas\s+till\s+protokollet|överlämnas)\b"
+    r"|\b(?:godkänner|noterar|antecknar|tar\s+emot|tar\s+del\s+av|tagit\s+del\s+av)\b[^.]{0,40}?"
+    r"\b(?:redovisning|återrapportering|återredovisning|information"
+    r"|rapport)(?:en|erna)?\b"
+    r"|\b(?:lägger|lägga)\b[^.]{0,120}?\b(?:redovisning|återrapportering|återredovisning|rapport|information)"
+    r"(?:en|erna)?\b[^.]{0,40}?\btill\s+handlingarna\b",
+    re.IGNORECASE,
+)
+#: Words that tie a "godkänns/noteras" to an assignment rather than to any report.
+ABOUT_ASSIGNMENT = re.compile(r"\buppdrag|\båterrapport|\båterredovis", re.IGNORECASE)
+#: A § whose title says it reports on an assignment.
+ASSIGNMENT_TITLE = re.compile(
+    r"^(?:(?:slut|del)?redovisning|återrapportering|återredovisning|(?:slut|del|läges)?rapport|uppföljning|svar)"
+    r"\b[^.]{0,80}?\buppdrag"
+    r"|^återrapport\w*\b|^återredovis\w*\b|^(?:redovisning|rapportering)\s+av\s+(?:\w+\s+){0,3}?uppdrag"
+    r"|^(?:[\wåäö]+s\s+)?uppdrag\b",  # "Uppdrag: Översyn av …", "Kommunfullmäktiges uppdrag om …"
+    re.IGNORECASE,
+)
+#: Reports that are routine and never an assignment's end.
+ROUTINE = re.compile(
+    r"delegationsbeslut|årsredovisning|bokslut|delårsrapport|intern\s+kontroll|internkontroll|anmälningsärenden"
+    r"|meddelanden|närvaro|förrättningar|attest|finansverksamhet|kapitalförvaltning|månadsrapport|månadsuppföljning",
+    re.IGNORECASE,
+)
+
+ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+PARAGRAPH = re.compile(r"§\s*(\d{1,4})")
+POINT = re.compile(r"\b(?:p\.|punkt|pkt\.?)\s*(\d{1,2})\b", re.IGNORECASE)
+CASE = re.compile(
+    r"\b(?:dnr|diarienummer|diarienr|ärendenummer)\.?\s*:?\s*"
+    r"(?P<number>[A-ZÅÄÖ]{0,6}[\s-]?\d{2,4}[./:-]\d{1,6}(?:[./:-]\d{1,6})?)",
+    re.IGNORECASE,
+)
+ORGAN_OWNER = re.compile(
+    r"\b(?P<organ>[A-ZÅÄÖa-zåäö][\wåäö\-]*?(?:fullmäktige|styrelse|nämnd|utskott|beredning)\w*?)s?\s+(?:uppdrag|beslut)\b"
+    r"|\b(?P<abbreviation>[A-ZÅÄÖ]{2,6})\s+(?=(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\s+\d{4}))",
+    re.IGNORECASE,
+)
+TASK = re.compile(
+    r"\batt\s+(?P<task>.+?)(?:,?\s+(?:antecknas|förklaras|anses|betraktas|godkänns|noteras|läggs|avslutas)\b|$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class AssignmentReference:
+    """How a decision names the earlier assignment; any part may be missing."""
+
+    organ: str = ""
+    decided_on: date | None = None
+    paragraph: int | None = None
+    point: int | None = None
+    case_number: str = ""
+    task: str = ""
+
+
+@dataclass
+class CompletionEvent:
+    """One decision that completes or reports on an earlier assignment."""
+
+    kind: str  # COMPLETE, REPORT or WITHDRAW
+    sentence: str
+    reference: AssignmentReference = field(default_factory=AssignmentReference)
+    paragraph_title: str = ""
+    proposed: bool = False  # only recommended to another organ, which will decide it
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["reference"]["decided_on"] = self.reference.decided_on.isoformat() if self.reference.decided_on else None
+        return data
+
+
+def _date_before_paragraph(text):
+    """(date, §) when a date is followed closely by "§ N", else the first date and §."""
+    for match in ISO_DATE.finditer(text):
+        tail = text[match.end() : match.end() + 20]
+        paragraph = PARAGRAPH.search(tail)
+        if paragraph:
+            return swedish.parse_iso(match.group(0)), int(paragraph.group(1))
+    written = swedish.WRITTEN_DATE.search(text)
+    day = swedish.parse_iso(text) or (swedish.parse_written(written.group(0)) if written else None)
+    paragraph = PARAGRAPH.search(text)
+    return day, int(paragraph.group(1)) if paragraph else None
+
+
+def parse_reference(text: str) -> AssignmentReference:
+    """The earlier decision a sentence or a title names ("KS 2022-03-01 § 45", "dnr 2023/12")."""
+    decided_on, paragraph = _date_before_paragraph(text)
+    organ = ORGAN_OWNER.search(text)
+    point = POINT.search(text)
+    case = CASE.search(text)
+    task = TASK.search(text)
+    return AssignmentReference(
+        organ=(organ.group("organ") or organ.group("abbreviation") or "") if organ else "",
+        decided_on=decided_on,
+        paragraph=paragraph,
+        point=int(point.group(1)) if point else None,
+        case_number=" ".join(case.group("number").split()) if case else "",
+        task=task.group("task").strip().rstrip(",. ") if task else "",
+    )
+
+
+def _merge(primary, fallback):
+    """Fields of `primary`, filled in from `fallback` where the sentence left them out."""
+    for name in ("organ", "decided_on", "paragraph", "point", "case_number", "task"):
+        if not getattr(primary, name) and getattr(fallback, name):
+            setattr(primary, name, getattr(fallback, name))
+    return primary
+
+
+def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
+    """The completion or report a decided sentence records, or None.
+
+    A report ("Redovisningen godkänns") counts only when the sentence or the §'s title
+    ties it to an assignment; approving the delegation list or the annual report does not.
+    """
+    completed = COMPLETED.search(sentence)
+    if WITHDRAWN.search(sentence):
+        kind = WITHDRAW
+    elif completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
+        kind = COMPLETE
+    elif completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
+        kind = COMPLETE
+    elif REPORTED.search(sentence) and not ROUTINE.search(sentence + " " + title):
+        about = ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip())
+        if not about:
+            return None
+        kind = REPORT
+    else:
+        return None
+    reference = _merge(parse_reference(sentence), parse_reference(title))
+    if not reference.task and ASSIGNMENT_TITLE.search(title.strip()):
+        task = re.search(r"\buppdrag(?:et)?\s+(?:om\s+|att\s+|gällande\s+|avseende\s+)?(?P<task>.+)$", title, re.I)
+        reference.task = task.group("task").strip() if task else ""
+    return CompletionEvent(kind=kind, sentence=sentence.strip(), reference=reference, paragraph_title=title.strip())
+
+
+def completions_in(items: list[str], title: str = "", proposed: list[bool] | None = None) -> list[CompletionEvent]:
+    """Every completion or report in a paragraph's decided items, at most one per sentence.
+
+    `proposed` flags, per item, a point only recommended to another organ.
+    """
+    events = []
+    for index, item in enumerate(items):
+        for sentence in swedish.sentences(item):
+            event = completion_in(sentence, title)
+            if event:
+                event.proposed = bool(proposed and proposed[index])
+                events.append(event)
+    return events
+
+
+# Linking -------------------------------------------------------------------------------
+
+WORD = re.compile(r"[a-zåäöé]{4,}")
+
+
+def _words(text):
+    return set(WORD.findall((text or "").lower()))
+
+
+def similarity(first: str, second: str) -> float:
+    """Share of the shorter text's words found in the other (0–1); cheap and order-free."""
+    a, b = _words(first), _words(second)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+@dataclass
+class Candidate:
+    """What the linker needs to know of a stored assignment."""
+
+    key: object
+    decided_on: date | None
+    paragraph: int | None
+    case_number: str
+    task: str
+    paragraph_title: str = ""
+
+
+def link_score(event: CompletionEvent, candidate: Candidate, case_number: str = "") -> float:
+    """How well a stored assignment fits the event; 0 rules it out.
+
+    A stated date and § must agree; then the diarienummer (the event's own or its §'s) and
+    the words of the task decide between the assignments of one §.
+    """
+    reference = event.reference
+    score = 0.0
+    if reference.decided_on:
+        if candidate.decided_on != reference.decided_on:
+            return 0.0
+        score += 2
+    if reference.paragraph is not None:
+        if candidate.paragraph != reference.paragraph:
+            return 0.0
+        score += 2
+    wanted_case = reference.case_number or case_number
+    if wanted_case and candidate.case_number and wanted_case == candidate.case_number:
+        score += 2
+    words = similarity(reference.task or event.paragraph_title, candidate.task + " " + candidate.paragraph_title)
+    score += 2 * words
+    if not reference.decided_on and not (wanted_case and wanted_case == candidate.case_number) and words < 0.5:
+        return 0.0
+    return score
+
+
+def best_link(event: CompletionEvent, candidates: list[Candidate], case_number: str = "") -> Candidate | None:
+    """The stored assignment the event ends or reports on, or None when nothing fits well."""
+    scored = [(link_score(event, candidate, case_number), candidate) for candidate in candidates]
+    scored = [(score, candidate) for score, candidate in scored if score >= 2]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: pair[0])[1]

@@ -1,0 +1,282 @@
+"""Which parts of a paragraph are what the organ decided, item by item.
+
+Assignments and the ends of assignments only count when they are decided. A § also
+quotes proposals, yrkanden, reservations and the history of the matter, all of which use
+the same words ("… får i uppdrag att …") without deciding anything. What every layout
+shares is a heading that opens the decision ("Beslut", "Kommunstyrelsens beslut",
+"SAMHÄLLSPLANERINGSNÄMNDENS BESLUT") and other headings that close it ("Beslutsunderlag",
+"Yrkanden", "Reservation", "Beslutet skickas till" …); protokoll without headings state the
+decision as "Nämnden beslutar att …" with att-satser.
+
+A decision item is proposed rather than decided when the organ only recommends it to
+another organ ("… föreslår att kommunfullmäktige beslutar: 1. …", "Förslag till beslut i
+kommunfullmäktige"): the assignment is given when that organ decides, not now.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import swedish
+
+#: Headings that end a decision section; compared lower-cased without a trailing colon.
+OTHER_HEADINGS = {
+    "ärendet",
+    "ärendebeskrivning",
+    "beskrivning av ärendet",
+    "sammanfattning",
+    "sammanfattning av ärendet",
+    "bakgrund",
+    "beredning",
+    "bedömning",
+    "förvaltningens bedömning",
+    "motivering",
+    "handlingar",
+    "handling",
+    "beslutsunderlag",
+    "underlag",
+    "yrkande",
+    "yrkanden",
+    "yrkanden och beslutsgång",
+    "beslutsgång",
+    "beslutsordning",
+    "propositionsordning",
+    "proposition",
+    "omröstning",
+    "omröstningsresultat",
+    "votering",
+    "reservation",
+    "reservationer",
+    "protokollsanteckning",
+    "protokollsanteckningar",
+    "särskilt yttrande",
+    "särskilda yttranden",
+    "tidigare behandling",
+    "jäv",
+    "justering",
+    "expediering",
+    "skickas till",
+    "protokollsutdrag skickas till",
+    "beslutet skickas till",
+    "beslutet expedieras till",
+    "för kännedom",
+    "för åtgärd",
+    "föredragning",
+    "överläggning",
+    "information",
+    "ekonomiska konsekvenser",
+    "konsekvensanalys",
+    "barnperspektiv",
+    "barnrättsperspektiv",
+    "utredning",
+    "yttrande",
+    "förslag",
+    "ärendet i korthet",
+    "bakgrund och ärendebeskrivning",
+    "förvaltningens yttrande",
+    "förvaltningens förslag",
+    "bedömning och förslag",
+    "ekonomi",
+    "finansiering",
+    "konsekvenser",
+    "överklagande",
+    "hur man överklagar",
+    "deltar inte i beslutet",
+    "deltar ej i beslutet",
+    "dokumentation",
+    "upplysningar",
+}
+OTHER_HEADING_PATTERN = re.compile(
+    r"^(?:.{0,60}\bförslag till beslut\b.*"
+    r"|(?:beslutet|protokollsutdraget|utdrag)\s+(?:ska\s+)?(?:skickas|expedieras)\s+till\b.*"
+    r"|expedieras\s+till\b.*|beslutet\s+kan\s+överklagas\b.*"
+    r"|beslutsunderlag\b.*|reservation\b.*|protokollsanteckning\b.*|yrkande\b.*|skickas till\b.*)$",
+    re.IGNORECASE,
+)
+DECISION_HEADING = re.compile(
+    r"^(?:beslut|beslutet|beslut på sammanträdet|[a-zåäöé\- ]{2,70}s beslut(?: på sammanträdet| för egen del)?)$",
+    re.IGNORECASE,
+)
+#: "Beslut: Förvaltningen får i uppdrag …" – the heading and the decision on one line.
+INLINE_DECISION = re.compile(r"^(?:beslut|[A-ZÅÄÖ][a-zåäöé\- ]{2,70}s beslut)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+#: "Kommunstyrelsen beslutar att …", "Nämnden beslutar:", "Kommunfullmäktige beslutar" on its own line.
+DECIDES = re.compile(
+    r"^(?P<organ>[A-ZÅÄÖ][\wåäöé\- ]{2,70}?)\s+(?:beslutar|beslöt|beslutade)"
+    r"(?:\s+(?:för egen del|därutöver|vidare|även))?(?:\s+att\b|\s*:|\s*$)",
+)
+#: A line that turns the rest of a decision into a recommendation to another organ.
+PROPOSES = re.compile(
+    r"(?:\bföreslår\b|\bföreslås\b|\bhemställer\b|\btillstyrker\b)[^.]{0,160}?"
+    r"\b(?:kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|nämnden|styrelsen)\b[^.]{0,40}?"
+    r"(?:\bbesluta[rt]?\b|\batt\b|:)"
+    r"|^förslag till beslut i\b|^[\wåäö ]{0,60}\bförslag till (?:kommunfullmäktige|fullmäktige)\b",
+    re.IGNORECASE,
+)
+#: "Förslag till beslut i kommunfullmäktige" standing as a sub-heading inside a decision.
+PROPOSAL_LEAD = re.compile(r"^förslag till beslut (?:i|till)\b.{0,60}$", re.IGNORECASE)
+#: A line that returns from a recommendation to the organ's own decision.
+OWN_DECISION = re.compile(
+    r"\b(?:för egen del|beslutar (?:kommunstyrelsen|nämnden|styrelsen) (?:själv|för egen del))\b"
+    r"|^enligt\b[^.:]{0,160}:$",  # "Enligt stadsledningskontorets förslag:" states the organ's own decision
+    re.IGNORECASE,
+)
+PARAGRAPH_OPENER = re.compile(r"^§\s?\d{1,4}\b")
+ITEM_MARKER = re.compile(r"^(?:[-•–*]\s*|\d{1,2}\s?[.)]\s+|[a-h][.)]\s+|att\s+)", re.IGNORECASE)
+#: A bullet glyph left alone on its line by PDF extraction, its text on later lines.
+LONE_BULLET = re.compile(r"^[-•–*▪●○■]$")
+#: How a task under a lead-in starts: a verb in the infinitive ("Utreda …", "Ta fram …",
+#: "Föreslå …") or an adverbial before it ("I samverkan med …", "Senast i maj …").
+TASK_START = re.compile(
+    r"^(?:[a-zåäöé]+(?:a|å|e)|i|inom|under|senast|tillsammans|genom|utifrån|efter|vid|med)\b", re.IGNORECASE
+)
+#: "att" opens an att-sats only after a line that ended one; otherwise it is a broken line.
+ATT_SATS = re.compile(r"^att\s+", re.IGNORECASE)
+ENDS_CLAUSE = re.compile(r"(?:[.;:]|\bbeslutar|\bbesluta|\bbeslöt)$", re.IGNORECASE)
+#: Abbreviations before a number ("§ 41 p. 10") are not sentence ends.
+ABBREVIATION = re.compile(r"\b(p|pkt|nr|kap|st|ca)\.\s+(?=\d)", re.IGNORECASE)
+
+
+@dataclass
+class DecisionItem:
+    """One decided (or proposed) point, its text joined from broken lines."""
+
+    text: str
+    proposed: bool = False
+    lead_in: str = ""  # the line ending in ":" that introduces a numbered list, if any
+
+
+def _normalised_heading(line):
+    return line.strip().rstrip(":").strip().lower()
+
+
+def is_decision_heading(line: str) -> bool:
+    stripped = line.strip().rstrip(":").strip()
+    if not stripped or len(stripped) > 80 or stripped.lower().startswith("förslag"):
+        return False
+    return bool(DECISION_HEADING.match(" ".join(stripped.split())))
+
+
+def is_other_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80:
+        return False
+    normalized = _normalised_heading(stripped)
+    if normalized in OTHER_HEADINGS:
+        return True
+    # Headings are short and do not end a sentence; the pattern needs that guard too.
+    return len(stripped) <= 70 and not stripped.endswith(".") and bool(OTHER_HEADING_PATTERN.match(normalized))
+
+
+def decision_lines(text: str) -> list[list[str]]:
+    """The decision sections of a paragraph, each as its raw lines.
+
+    Without any decision heading, the lines from "X beslutar att …" to the next heading
+    are the decision; with neither, the paragraph has no decision we can see.
+    """
+    lines = text.split("\n")
+    sections, current = [], None
+    for line in lines:
+        stripped = line.strip()
+        if is_decision_heading(stripped):
+            current = []
+            sections.append(current)
+            continue
+        inline = INLINE_DECISION.match(stripped)
+        if inline:
+            current = [inline.group("rest")]
+            sections.append(current)
+            continue
+        ends = is_other_heading(stripped) and not PROPOSAL_LEAD.match(stripped)
+        if current is not None and (ends or PARAGRAPH_OPENER.match(stripped)):
+            current = None
+            continue
+        if current is not None:
+            current.append(line)
+    if sections:
+        return [section for section in sections if any(line.strip() for line in section)]
+    current = None
+    for line in lines:
+        stripped = line.strip()
+        if current is None and DECIDES.match(stripped):
+            current = [line]
+            sections.append(current)
+            continue
+        if current is not None:
+            if is_other_heading(stripped) or PARAGRAPH_OPENER.match(stripped):
+                current = None
+            else:
+                current.append(line)
+    return sections
+
+
+def _blocks(lines):
+    """Lines grouped into items.
+
+    A list marker, a blank line or a lead-in line ("Enligt yrkande från S:") starts a new
+    item; under a lead-in, a capitalised line after a finished sentence does too, because
+    PDF text often keeps the task lines but drops the bullets (a lone "•" line).
+    """
+    blocks, current = [], []
+    listing = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or LONE_BULLET.match(stripped):
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if PROPOSAL_LEAD.match(stripped):
+            if current:
+                blocks.append(current)
+            blocks.append([stripped])
+            current = []
+            listing = True
+            continue
+        previous = current[-1] if current else ""
+        marker = ITEM_MARKER.match(stripped) and (not ATT_SATS.match(stripped) or ENDS_CLAUSE.search(previous))
+        sentence_done = previous.endswith((".", "!", "?"))
+        new_lead_in = sentence_done and stripped.endswith(":") and len(stripped) < 160
+        next_task = listing and sentence_done and stripped[:1].isupper()
+        if current and (marker or previous.endswith(":") or new_lead_in or next_task):
+            blocks.append(current)
+            current = []
+        current.append(stripped)
+        if stripped.endswith(":"):
+            listing = True
+    if current:
+        blocks.append(current)
+    return [ABBREVIATION.sub(r"\1.", swedish.join_lines(block)) for block in blocks]
+
+
+def _split_at_proposal(block):
+    """A block whose later sentence turns to a recommendation is two: decided, then proposed."""
+    match = PROPOSES.search(block)
+    if not match or match.start() == 0:
+        return [block]
+    head = swedish.sentences(block[: match.start()])
+    if len(head) < 2:
+        return [block]
+    cut = block.rindex(head[-1], 0, match.start() + 1)
+    return [block[:cut].strip(), block[cut:].strip()]
+
+
+def decision_items(text: str) -> list[DecisionItem]:
+    """Every decided or proposed point in a paragraph's text, in order."""
+    items = []
+    for section in decision_lines(text):
+        proposed = False
+        lead_in = ""
+        blocks = [piece for block in _blocks(section) for piece in _split_at_proposal(block) if piece]
+        for block in blocks:
+            if OWN_DECISION.search(block):
+                proposed = False
+            elif PROPOSES.search(block) and (block.endswith(":") or len(block) < 200):
+                proposed = True
+            is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
+            if block.endswith(":"):
+                lead_in = block
+                items.append(DecisionItem(text=block, proposed=proposed))
+                continue
+            if not is_point and not (lead_in and TASK_START.match(block)):
+                lead_in = ""  # the list under the lead-in has ended
+            items.append(DecisionItem(text=block, proposed=proposed, lead_in=lead_in))
+    return items

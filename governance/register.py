@@ -1,0 +1,303 @@
+"""The assignment register's filters, visibility and overview counts, all as SQL.
+
+The register page, its overview and its downloads read the same `RegisterFilters`, so
+a download always holds exactly what the page shows. Every count is an aggregate over
+`AssignmentQuerySet.with_status`, so the number of queries does not grow with the
+number of assignments.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Case as SqlCase
+
+from .models import Assignment, Organization, Person, Post
+from .visibility import can_view_assignment, visible_assignments
+
+__all__ = ["can_view_assignment", "visible_assignments"]  # re-exported: the views read them from here
+
+DUE_WITHIN_DAYS = 30
+OPEN_STATUSES = [
+    Assignment.Status.ON_TIME,
+    Assignment.Status.DUE_SOON,
+    Assignment.Status.OVERDUE,
+    Assignment.Status.STALLED,
+    Assignment.Status.UNDATED,
+    Assignment.Status.REPORTED,
+]
+# A status filter value that is not a status: every assignment still being worked on.
+OPEN = "open"
+STATUS_FILTER_CHOICES = [(OPEN, "Alla pågående"), *Assignment.Status.choices]
+
+# Assignees are posts, people or organs; a filter value names one as "<kind>-<pk>".
+ASSIGNEE_KINDS = {
+    "post": (Post, Assignment.assignee_posts.through, "post_id"),
+    "person": (Person, Assignment.assignee_people.through, "person_id"),
+    "organ": (Organization, Assignment.assignee_organizations.through, "organization_id"),
+}
+
+
+# --- Visibility -------------------------------------------------------------------------
+# Who sees which assignment is governance.visibility's rule, re-exported here for the views.
+
+
+def can_see_internals(user) -> bool:
+    """Progress notes, attachments and who did what: for the roles that work with assignments."""
+    return bool(user and user.is_authenticated and user.has_perm("governance.view_assignment"))
+
+
+# --- Filters ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    """What a reader asked the register for; values that make no sense are dropped and
+    explained in `errors` (in Swedish), so a bad link never breaks the page."""
+
+    municipality: str = ""
+    organ: int | None = None
+    assignee: tuple[str, int] | None = None
+    status: str = ""
+    year: int | None = None
+    text: str = ""
+    errors: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_query(cls, params) -> "RegisterFilters":
+        errors = []
+        organ = _positive_int(params.get("organ", ""))
+        if params.get("organ") and organ is None:
+            errors.append("Okänt organ; filtret på organ användes inte.")
+        assignee = None
+        raw_assignee = params.get("ansvarig", "").strip()
+        if raw_assignee:
+            kind, _sep, pk = raw_assignee.partition("-")
+            if kind in ASSIGNEE_KINDS and _positive_int(pk) is not None:
+                assignee = (kind, int(pk))
+            else:
+                errors.append("Okänd ansvarig; filtret på ansvarig användes inte.")
+        status = params.get("status", "").strip()
+        if status and status not in dict(STATUS_FILTER_CHOICES):
+            errors.append("Okänd status; filtret på status användes inte.")
+            status = ""
+        year = _positive_int(params.get("ar", ""))
+        if params.get("ar") and (year is None or not 1900 <= year <= 2200):
+            errors.append("Året ska skrivas med fyra siffror, t.ex. 2024; filtret på år användes inte.")
+            year = None
+        return cls(
+            municipality=_printable(params.get("kommun", "")).strip()[:100],
+            organ=organ,
+            assignee=assignee,
+            status=status,
+            year=year,
+            text=" ".join(_printable(params.get("q", "")).split())[:200],
+            errors=tuple(errors),
+        )
+
+    def apply(self, queryset):
+        """Filter a queryset annotated by `with_status`; multi-valued relations are tested
+        with EXISTS, so no join multiplies the rows that later get counted."""
+        if self.municipality:
+            queryset = queryset.filter(municipality__slug=self.municipality)
+        if self.organ:
+            queryset = queryset.filter(report_to_id=self.organ)
+        if self.assignee:
+            kind, pk = self.assignee
+            _model, through, column = ASSIGNEE_KINDS[kind]
+            queryset = queryset.filter(Exists(through.objects.filter(assignment_id=OuterRef("pk"), **{column: pk})))
+        if self.status == OPEN:
+            queryset = queryset.filter(computed_status__in=OPEN_STATUSES)
+        elif self.status == Assignment.Status.UNDATED:
+            # Every open assignment without a date, also those that have stalled.
+            queryset = queryset.filter(computed_status__in=OPEN_STATUSES, due_date__isnull=True)
+        elif self.status:
+            queryset = queryset.filter(computed_status=self.status)
+        if self.year:
+            queryset = queryset.filter(decided_on__year=self.year)
+        for word in self.text.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(task__icontains=word) | Q(source_text__icontains=word)
+            )
+        return queryset
+
+    @property
+    def is_active(self) -> bool:
+        return any([self.municipality, self.organ, self.assignee, self.status, self.year, self.text])
+
+    def as_params(self, **changes) -> dict:
+        values = {
+            "kommun": self.municipality,
+            "organ": self.organ or "",
+            "ansvarig": f"{self.assignee[0]}-{self.assignee[1]}" if self.assignee else "",
+            "status": self.status,
+            "ar": self.year or "",
+            "q": self.text,
+        }
+        values.update(changes)
+        return {key: value for key, value in values.items() if value not in ("", None)}
+
+    def query_string(self, **changes) -> str:
+        """`?…` for links that keep these filters, with `changes` applied (empty removes)."""
+        params = self.as_params(**changes)
+        return f"?{urlencode(params)}" if params else "?"
+
+
+def _printable(value: str) -> str:
+    """Without control characters, which no one types and PostgreSQL refuses (NUL)."""
+    return "".join(character for character in value if character.isprintable() or character == " ")
+
+
+def _positive_int(value: str) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 and int(value) > 0 else None
+
+
+def register_queryset(user, filters: RegisterFilters, day: date):
+    """The assignments `user` may see that match `filters`, status as of `day`, open first."""
+    queryset = visible_assignments(user, Assignment.objects.with_status(day))
+    return filters.apply(queryset).open_first()
+
+
+# --- Overview ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many assignments in a group are in each state that matters to a reader."""
+
+    total: int = 0
+    open: int = 0
+    overdue: int = 0
+    due_within_30: int = 0
+    stalled: int = 0
+    undated: int = 0
+    done: int = 0
+    withdrawn: int = 0
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One organ or one assignee, with the filter value that lists its assignments."""
+
+    label: str
+    detail: str
+    filter_params: dict
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class Overview:
+    totals: Counts
+    by_organ: list[OverviewRow]
+    by_assignee: list[OverviewRow]
+    due_within_days: int = DUE_WITHIN_DAYS
+
+
+class _Tally:
+    """Counts built up from (status, due within 30 days, number) groups."""
+
+    def __init__(self):
+        self.values = dict.fromkeys(Counts.__dataclass_fields__, 0)
+
+    def add(self, status: str, due_within: bool, number: int, undated: bool) -> None:
+        is_open = status in OPEN_STATUSES
+        self.values["total"] += number
+        self.values["open"] += number if is_open else 0
+        self.values["overdue"] += number if status == Assignment.Status.OVERDUE else 0
+        self.values["stalled"] += number if status == Assignment.Status.STALLED else 0
+        self.values["done"] += number if status == Assignment.Status.DONE else 0
+        self.values["withdrawn"] += number if status == Assignment.Status.WITHDRAWN else 0
+        self.values["due_within_30"] += number if is_open and due_within else 0
+        self.values["undated"] += number if is_open and undated else 0
+
+    def counts(self) -> Counts:
+        return Counts(**self.values)
+
+
+def _grouped(queryset, day: date, *keys: str):
+    """Rows of `keys` + status + "due within 30 days" + "undated" + count: the status is
+    computed once per assignment and grouped by the database, however many there are."""
+    within = SqlCase(
+        When(due_date__gte=day, due_date__lte=day + timedelta(DUE_WITHIN_DAYS), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    undated = SqlCase(When(due_date__isnull=True, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return (
+        queryset.order_by()
+        .annotate(_within=within, _undated_=undated)
+        .values(*keys, "computed_status", "_within", "_undated_")
+        .annotate(_number=Count("pk"))
+    )
+
+
+def build_overview(queryset, day: date) -> Overview:
+    """Counts for the whole selection, per report-to organ and per assignee: four queries."""
+    totals = _Tally()
+    organs: dict = {}
+    organ_keys = ("report_to", "report_to__name", "report_to__abbreviation", "report_to__municipality__name")
+    for row in _grouped(queryset, day, *organ_keys):
+        facts = (row["computed_status"], row["_within"], row["_number"], row["_undated_"])
+        totals.add(*facts)
+        organs.setdefault(tuple(row[key] for key in organ_keys), _Tally()).add(*facts)
+    by_organ = [
+        OverviewRow(
+            label=name or "Inget organ angivet",
+            detail=", ".join(part for part in (abbreviation, municipality) if part),
+            filter_params={"organ": pk} if pk else {},
+            counts=tally.counts(),
+        )
+        for (pk, name, abbreviation, municipality), tally in organs.items()
+    ]
+    by_organ.sort(key=lambda row: (-row.counts.open, row.label))
+    by_assignee = []
+    for kind, relation, label, detail in (
+        ("post", "assignee_posts", "assignee_posts__label", "assignee_posts__organization__name"),
+        ("person", "assignee_people", "assignee_people__name", None),
+        ("organ", "assignee_organizations", "assignee_organizations__name", None),
+    ):
+        keys = (relation, label) + ((detail,) if detail else ())
+        groups: dict = {}
+        for row in _grouped(queryset.filter(**{f"{relation}__isnull": False}), day, *keys):
+            if row[relation] is not None:
+                groups.setdefault(tuple(row[key] for key in keys), _Tally()).add(
+                    row["computed_status"], row["_within"], row["_number"], row["_undated_"]
+                )
+        by_assignee += [
+            OverviewRow(
+                label=values[1],
+                detail=values[2] if detail else {"person": "Person", "organ": "Organ"}[kind],
+                filter_params={"ansvarig": f"{kind}-{values[0]}"},
+                counts=tally.counts(),
+            )
+            for values, tally in groups.items()
+        ]
+    by_assignee.sort(key=lambda row: (-row.counts.open, -row.counts.total, row.label))
+    return Overview(totals=totals.counts(), by_organ=by_organ, by_assignee=by_assignee)
+
+
+def _having_assignments(model, kind: str):
+    """Rows of `model` that are assignees of at least one assignment (EXISTS, no join)."""
+    _model, through, column = ASSIGNEE_KINDS[kind]
+    return model.objects.filter(Exists(through.objects.filter(**{column: OuterRef("pk")})))
+
+
+def filter_choices(user, filters: RegisterFilters):
+    """The organs and assignees that have assignments, for the filter form (four queries)."""
+    organs = Organization.objects.filter(Exists(Assignment.objects.filter(report_to_id=OuterRef("pk")))).select_related(
+        "municipality"
+    )
+    posts = _having_assignments(Post, "post").select_related("organization")
+    people = _having_assignments(Person, "person")
+    assignee_organs = _having_assignments(Organization, "organ")
+    if filters.municipality:
+        organs = organs.filter(municipality__slug=filters.municipality)
+        posts = posts.filter(organization__municipality__slug=filters.municipality)
+        people = people.filter(municipality__slug=filters.municipality)
+        assignee_organs = assignee_organs.filter(municipality__slug=filters.municipality)
+    assignees = [(f"post-{p.pk}", f"{p.label} ({p.organization.name})") for p in posts]
+    assignees += [(f"person-{p.pk}", p.name) for p in people]
+    assignees += [(f"organ-{o.pk}", o.name) for o in assignee_organs]
+    return {"organs": organs.order_by("name"), "assignees": sorted(assignees, key=lambda c: c[1])}
