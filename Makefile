@@ -17,10 +17,12 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# The search service runs the site's one search engine and the web server under it; Ctrl-C
+# stops both (see README, "Search operations").
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_data
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py search_service -- $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install browser-deps
 	$(BIN)/python -m pytest

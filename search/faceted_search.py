@@ -8,13 +8,12 @@ the engine, so a document containing `<script>` shows it as text on every engine
 from dataclasses import dataclass
 from datetime import date
 
-from elasticsearch import NotFoundError
 from elasticsearch.dsl import FacetedSearch, Search, TermsFacet
 
 from . import cache
 from .documents import alias_name
 from .engine import get_client
-from .indexing import FACET_SOURCES, ensure_index
+from .indexing import FACET_SOURCES
 from .query import build_query, parse_user_query
 from .snippets import Marker, snippet
 
@@ -161,12 +160,9 @@ def run_search(request):
         client=get_client(),
     )
     search = search[start : start + PAGE_SIZE]
-    try:
-        response = search.execute()
-    except NotFoundError:
-        # A new or restarted cluster without our index: create it empty and answer.
-        ensure_index(get_client())
-        response = search.execute()
+    # No index behind the alias (a restarted engine still being rebuilt) raises NotFoundError:
+    # the views answer "temporarily unavailable" rather than "no hits".
+    response = search.execute()
     marker = Marker.for_query(parsed)
     facets = known_facets if known_facets is not None else search.facet_values(response)
     cache.put(facet_params, facets)

@@ -293,15 +293,6 @@ def index_exists(client) -> bool:
     return bool(client.indices.exists_alias(name=alias_name()))
 
 
-def ensure_index(client):
-    """Create an empty index behind the alias if there is none."""
-    if index_exists(client):
-        return
-    name = new_index_name()
-    index_definition(name).create(using=client)
-    client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
-
-
 def documents_for_source(source: str, object_id: int) -> list[dict]:
     """What one outbox source ("page" or "assignment" with its id) gives today; [] if gone."""
     if source == IndexChange.Source.PAGE:

@@ -100,6 +100,12 @@ def test_changes_wait_in_the_outbox_while_the_engine_is_down_and_are_replayed(
     assert not IndexChange.objects.exists()
 
 
+def test_search_is_unavailable_rather_than_empty_while_an_engine_has_no_index_yet(place, client, settings):
+    settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}not-built-yet-"  # as a restarted engine
+    assert client.get("/api/search/?q=budget").status_code == 503
+    assert "Sökningen är tillfälligt otillgänglig" in client.get("/sok/?q=budget").content.decode()
+
+
 def test_the_json_api_has_the_documented_shape(place, client, django_capture_on_commit_callbacks):
     publish_motion(place, "Motion om bibliotek", django_capture_on_commit_callbacks)
     data = client.get("/api/search/?q=bibliotek&kind=motion&sort=date&page=1").json()
