@@ -45,6 +45,8 @@ OBJECT_VERBS = re.compile(
     r"|\b(?:lämna[r]?|ge[r]?)\s+(?:ett\s+)?uppdrag\s+(?:till|åt)\s+(?P<who3>[^.;:]{2,160}?)\s+att\b"
     r"|\buppdrag(?:et)?\s+ges\s+(?:till|åt)\s+(?P<who4>[^.;:]{2,160}?)\s+att\b"
     r"|\buppdra\s+(?P<who5>[^.;:]{2,80}?)\s+att\b"
+    # A referral back with a task: "Ärendet återremitteras till förvaltningen för att utreda …"
+    r"|\b(?:åter)?remitteras\s+till\s+(?P<who7>[^.;:,]{2,80}?)\s+(?:för\s+att|med\s+uppdrag(?:et)?\s+att)\b"
     # Verb before subject after an adverbial: "Med anledning av detta får X i uppdrag att …"
     r"|\b(?:får|ges)\s+(?P<who6>(?!i\s)[^.;:,]{2,60}?)\s+i\s+uppdrag\s+att\b",
     re.IGNORECASE,

@@ -112,7 +112,9 @@ PROPOSES = re.compile(
     re.IGNORECASE,
 )
 #: "Förslag till beslut i kommunfullmäktige" standing as a sub-heading inside a decision.
-PROPOSAL_LEAD = re.compile(r"^förslag till beslut (?:i|till)\b.{0,60}$", re.IGNORECASE)
+PROPOSAL_LEAD = re.compile(
+    r"^(?:[\wåäö\- ]{2,60}s\s+)?förslag till beslut(?:\s+(?:i|till)\b.{0,60})?\s*:?$", re.IGNORECASE
+)
 #: A line that returns from a recommendation to the organ's own decision.
 OWN_DECISION = re.compile(
     r"\b(?:för egen del|beslutar (?:kommunstyrelsen|nämnden|styrelsen) (?:själv|för egen del))\b"
@@ -269,7 +271,7 @@ def decision_items(text: str) -> list[DecisionItem]:
         for block in blocks:
             if OWN_DECISION.search(block):
                 proposed = False
-            elif PROPOSES.search(block) and (block.endswith(":") or len(block) < 200):
+            elif PROPOSAL_LEAD.match(block) or (PROPOSES.search(block) and (block.endswith(":") or len(block) < 200)):
                 proposed = True
             is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
             if block.endswith(":"):

@@ -234,3 +234,17 @@ def test_partners_are_not_assignees_and_a_collective_stays_one_group():
     assert split_assignees("Samtliga nämnder och styrelser i Göteborgs Stad") == [
         "Samtliga nämnder och styrelser i Göteborgs Stad"
     ]
+
+
+def test_a_working_committees_proposal_under_the_decision_heading_is_proposed():
+    text = "Beslut\nArbetsutskottets förslag till beslut:\nFörvaltningen ges i uppdrag att utreda taxan.\n"
+    [found] = assignments(text)
+    assert (found["assignees"], found["proposed"]) == (["Förvaltningen"], True)
+
+
+def test_a_referral_back_for_further_work_gives_that_work_to_the_named_office():
+    clause = assignment_clause(
+        "Ärendet återremitteras till förvaltningen för att utreda om tillsynen är självfinansierad."
+    )
+    assert clause[:2] == ("förvaltningen", "utreda om tillsynen är självfinansierad.")
+    assert assignment_clause("Ärendet återremitteras till nämnden i syfte att utgöra underlag för budget.") is None
