@@ -5,10 +5,11 @@ switch to; the date range narrows everything. Highlights are HTML-escaped here, 
 the engine, so a document containing `<script>` shows it as text on every engine.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
-from elasticsearch.dsl import FacetedSearch, Search, TermsFacet
+from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
 
 from . import cache
 from .documents import alias_name
@@ -18,6 +19,13 @@ from .query import build_query, parse_user_query
 from .snippets import Marker, snippet
 
 PAGE_SIZE = 10
+#: Facets are counted exactly up to this many matching documents. Above it they are
+#: estimated from a fixed pseudo-random share of the matches (documents carry a `sample`
+#: bucket 0..SAMPLE_BUCKETS-1 from a hash of their id), scaled up and marked approximate:
+#: counting every match of a query that hits most of the index was measured to take
+#: seconds at 100,000 paragraphs, while the total and the hits stay exact.
+EXACT_FACETS_UP_TO = 1500
+SAMPLE_BUCKETS = 1024
 COMBINED_FACET_SIZE = 2000  # distinct facet values across all facets; far above any real count
 SORTS = {"relevance": ["_score", "-date"], "date": ["-date", "_score"], "date_asc": ["date", "_score"]}
 FACET_FIELDS = FACET_SOURCES  # facet name → indexed field; the only facets accepted
@@ -33,10 +41,13 @@ class DecisionSearch(FacetedSearch):
         for name, field in FACET_SOURCES.items()
     }
 
-    def __init__(self, parsed, filters, sort, date_from=None, date_to=None, with_facets=True, client=None):
+    def __init__(
+        self, parsed, filters, sort, date_from=None, date_to=None, with_facets=True, client=None, sample_buckets=None
+    ):
         self.parsed = parsed
         self.client = client  # None builds the request only (query-shape tests, to_dict())
         self.with_facets = with_facets
+        self.sample_buckets = sample_buckets  # count facets over this many of SAMPLE_BUCKETS; None: all
         self.date_from, self.date_to = date_from, date_to
         super().__init__(query=parsed, filters=filters, sort=SORTS[sort])
 
@@ -63,7 +74,13 @@ class DecisionSearch(FacetedSearch):
         if not self.with_facets:
             return
         if not self._filters:
-            search.aggs.bucket("facets", "terms", field="facet_values", size=COMBINED_FACET_SIZE)
+            if self.sample_buckets:
+                sample = Q("range", sample={"lt": self.sample_buckets})
+                search.aggs.bucket("sample", "filter", filter=sample).bucket(
+                    "facets", "terms", field="facet_values", size=COMBINED_FACET_SIZE
+                )
+            else:
+                search.aggs.bucket("facets", "terms", field="facet_values", size=COMBINED_FACET_SIZE)
             return
         for name, facet in self.facets.items():
             others = [query for other, query in self._filters.items() if other != name]
@@ -78,6 +95,8 @@ class DecisionSearch(FacetedSearch):
 
     def facet_values(self, response):
         aggregations = response.aggregations
+        if "sample" in aggregations:
+            return self._split_combined(aggregations.sample.facets.buckets, SAMPLE_BUCKETS / self.sample_buckets)
         if "facets" in aggregations:
             return self._split_combined(aggregations.facets.buckets)
         values = {}
@@ -93,13 +112,15 @@ class DecisionSearch(FacetedSearch):
             ]
         return values
 
-    def _split_combined(self, buckets):
-        """ "kind=motion" buckets back into facets, each ordered as its own facet would be."""
+    def _split_combined(self, buckets, scale=1):
+        """ "kind=motion" buckets back into facets, each ordered as its own facet would be;
+        sampled counts are scaled up to estimates."""
         values = {name: [] for name in self.facets}
         for bucket in buckets:
             name, _sep, value = bucket.key.partition("=")
             if name in values:
-                values[name].append({"value": int(value) if name == "year" else value, "count": bucket.doc_count})
+                count = round(bucket.doc_count * scale)
+                values[name].append({"value": int(value) if name == "year" else value, "count": count})
         for name, facet in self.facets.items():
             size = facet._params.get("size", 10)
             if name == "year":
@@ -139,6 +160,21 @@ def _highlight(hit, marker):
     return snippet(marker, getattr(hit, "text", "")) or snippet(marker, getattr(hit, "label", ""))
 
 
+def _facet_sample(arguments):
+    """How many sample buckets to count facets over, or None to count every match.
+
+    A count in filter context is cheap even when most of the index matches (no scoring,
+    no aggregation); only the unfiltered combined facet count is sampled."""
+    probe = DecisionSearch(*arguments)
+    if probe._filters:
+        return None
+    body = probe._s.to_dict()
+    total = get_client().count(index=alias_name(), query=body.get("query", {"match_all": {}}))["count"]
+    if total <= EXACT_FACETS_UP_TO:
+        return None
+    return max(1, math.ceil(SAMPLE_BUCKETS * EXACT_FACETS_UP_TO / total))
+
+
 def run_search(request):
     """Execute a search; the result is plain data, cached until the index changes."""
     params = request.as_params()
@@ -150,21 +186,16 @@ def run_search(request):
     # Facets do not change from one results page to the next: count them once.
     facet_params = dict(params, page=None, sort=None, facets=True)
     known_facets = cache.get(facet_params)
-    search = DecisionSearch(
-        parsed,
-        request.filters or {},
-        request.sort,
-        request.date_from,
-        request.date_to,
-        with_facets=known_facets is None,
-        client=get_client(),
-    )
-    search = search[start : start + PAGE_SIZE]
+    arguments = (parsed, request.filters or {}, request.sort, request.date_from, request.date_to)
     # No index behind the alias (a restarted engine still being rebuilt) raises NotFoundError:
     # the views answer "temporarily unavailable" rather than "no hits".
+    sample_buckets = _facet_sample(arguments) if known_facets is None else None
+    search = DecisionSearch(
+        *arguments, with_facets=known_facets is None, client=get_client(), sample_buckets=sample_buckets
+    )[start : start + PAGE_SIZE]
     response = search.execute()
     marker = Marker.for_query(parsed)
-    facets = known_facets if known_facets is not None else search.facet_values(response)
+    facets = known_facets or {"values": search.facet_values(response), "approximate": bool(search.sample_buckets)}
     cache.put(facet_params, facets)
     result = {
         "total": response.hits.total.value,
@@ -181,7 +212,8 @@ def run_search(request):
             }
             for hit in response
         ],
-        "facets": facets,
+        "facets": facets["values"],
+        "facets_approximate": facets["approximate"],
     }
     cache.put(params, result)
     return result

@@ -55,6 +55,19 @@ def parse_user_query(text):
 PART_GAPS = 1
 
 
+#: Endings tried for each part, so the engine's stemmer meets the part as it meets the text
+#: (Snowball stems "arbetsmarknad" to "arbetsmarkn" but "arbetsmarknaden" to "arbetsmarknad").
+PART_FORMS = ("", "en", "et", "er", "ar", "na", "s")
+
+
+def _near(parts, field):
+    """All parts, in any order, at most PART_GAPS words apart, each in any of its forms."""
+    forms = [
+        {"any_of": {"intervals": [{"match": {"query": part + ending}} for ending in PART_FORMS]}} for part in parts
+    ]
+    return Q("intervals", **{field: {"all_of": {"ordered": False, "max_gaps": PART_GAPS, "intervals": forms}}})
+
+
 def _term_query(term):
     """What one query word matches, best first.
 
@@ -66,17 +79,18 @@ def _term_query(term):
     matches a paragraph that merely has "upp" and "handling" somewhere.
     """
     base = base_form(term)
+    # The exact-form bonus counts only for documents that match by `terms` (sources, not
+    # derived documents such as assignments, which must stay ranked below their sources).
+    exact_form = Q("multi_match", query=term, fields=["title^2", "text"], boost=1)
     options = [
-        Q("match", terms={"query": base, "boost": 3}),
+        Q("bool", must=[Q("match", terms={"query": base, "boost": 3})], should=[exact_form]),
         Q("match", title_terms={"query": base, "boost": 2}),
         Q("match", aux_terms={"query": base, "boost": 1}),
-        Q("multi_match", query=term, fields=["title^2", "text"], boost=1),
         Q("match", folded={"query": fold(base), "boost": 0.3}),
     ]
     parts = split_compound(term)
     if parts:
-        near = {"match": {"query": " ".join(parts), "max_gaps": PART_GAPS, "ordered": False}}
-        options.append(Q("bool", should=[Q("intervals", **{field: near}) for field in ("title", "text")], boost=0.2))
+        options.append(Q("bool", should=[_near(parts, field) for field in ("title", "text")], boost=0.2))
     return Q("bool", should=options, minimum_should_match=1)
 
 

@@ -55,7 +55,14 @@ def api_search(request):
         {key: hit[key] for key in ("title", "kind", "url", "date", "organization", "municipality", "highlight")}
         for hit in result["hits"]
     ]
-    return JsonResponse({"total": result["total"], "hits": hits, "facets": result["facets"]})
+    return JsonResponse(
+        {
+            "total": result["total"],
+            "hits": hits,
+            "facets": result["facets"],
+            "facets_approximate": result["facets_approximate"],
+        }
+    )
 
 
 FACET_LABELS = {

@@ -108,6 +108,9 @@ def test_intervals_find_words_near_each_other_in_either_order(scratch):
     client.indices.refresh(index=name)
     query = {"intervals": {"text": {"match": {"query": "äldre omsorg", "max_gaps": 1, "ordered": False}}}}
     assert ids(client.search(index=name, query=query)) == ["6", "7"]
+    forms = [{"any_of": {"intervals": [{"match": {"query": w}} for w in (p, p + "en")]}} for p in ("omsorg", "äldre")]
+    near = {"intervals": {"text": {"all_of": {"ordered": False, "max_gaps": 1, "intervals": forms}}}}
+    assert ids(client.search(index=name, query=near)) == ["6", "7"]
 
 
 def test_a_stop_word_alone_finds_nothing(scratch):

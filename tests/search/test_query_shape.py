@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.http import QueryDict
+from elasticsearch.dsl import AttrDict
 
 from search.faceted_search import DecisionSearch
 from search.query import build_query, parse_user_query
@@ -30,9 +31,15 @@ def test_stop_words_are_not_required_terms():
 
 def test_a_compound_term_matches_its_parts_only_near_each_other():
     should = build_query(parse_user_query("arbetsmarknadsenhet")).to_dict()["bool"]["must"][0]["bool"]["should"]
-    near = {"match": {"query": "arbetsmarknad enhet", "max_gaps": 1, "ordered": False}}
-    assert {"bool": {"should": [{"intervals": {"title": near}}, {"intervals": {"text": near}}], "boost": 0.2}} in should
-    assert all("must" not in clause.get("bool", {}) for clause in should), "parts are never independent words"
+    [near] = [clause for clause in should if "intervals" in str(clause)]
+    for field_query in near["bool"]["should"]:
+        [(_field, interval)] = field_query["intervals"].items()
+        assert interval["all_of"]["max_gaps"] == 1 and interval["all_of"]["ordered"] is False
+        forms = [[m["match"]["query"] for m in part["any_of"]["intervals"]] for part in interval["all_of"]["intervals"]]
+        assert [words[:2] for words in forms] == [["arbetsmarknad", "arbetsmarknaden"], ["enhet", "enheten"]]
+    assert near["bool"]["boost"] == 0.2
+    independent = [c for c in should if "'enhet'" in str(c) and "intervals" not in str(c)]
+    assert independent == [], "parts are never independent words"
 
 
 def test_function_words_are_never_split_off_a_query_word():
@@ -70,3 +77,21 @@ def test_only_declared_facets_and_sorts_are_accepted():
 def test_without_selected_facets_all_facets_are_counted_in_one_pass():
     body = DecisionSearch(parse_user_query("budget"), {}, "relevance")._s.to_dict()
     assert body["aggs"] == {"facets": {"terms": {"field": "facet_values", "size": 2000}}}
+
+
+def test_facets_of_a_very_broad_query_are_counted_over_a_fixed_sample():
+    search = DecisionSearch(parse_user_query("tjänsteutlåtande"), {}, "relevance", sample_buckets=16)
+    assert search._s.to_dict()["aggs"] == {
+        "sample": {
+            "filter": {"range": {"sample": {"lt": 16}}},
+            "aggs": {"facets": {"terms": {"field": "facet_values", "size": 2000}}},
+        }
+    }
+
+
+def test_sampled_facet_counts_are_scaled_up_to_estimates():
+    search = DecisionSearch(parse_user_query("budget"), {}, "relevance", sample_buckets=256)
+    buckets = [AttrDict({"key": "kind=minutes", "doc_count": 30}), AttrDict({"key": "year=2024", "doc_count": 5})]
+    values = search._split_combined(buckets, scale=1024 / 256)
+    assert values["kind"] == [{"value": "minutes", "count": 120, "selected": False}]
+    assert values["year"] == [{"value": 2024, "count": 20, "selected": False}]
