@@ -52,7 +52,11 @@ class ServiceConfig:
 
     address: str | None
     health_interval: float = 2.0
-    unhealthy_after: int = 3  # failed health checks in a row before a hung engine is replaced
+    # Failed health checks in a row before a hung engine is replaced. A busy engine (a bulk
+    # rebuild on a loaded machine) can miss a few answers; replacing it then loses the work,
+    # so a hang must last about a minute (10 checks, each waiting up to `health_timeout`).
+    unhealthy_after: int = 10
+    health_timeout: float = 5.0
     drain_interval: float = 2.0
     statuses_interval: float = 60.0
     rebuild_retry: float = 2.0
@@ -226,7 +230,8 @@ class SearchService:
             self.engine.stop()
         elif self.engine.pid is not None and now >= self._next["health"]:
             self._next["health"] = now + self.config.health_interval
-            self.failed_checks = 0 if self.engine.answers() else self.failed_checks + 1
+            answered = self.engine.answers(timeout=self.config.health_timeout)
+            self.failed_checks = 0 if answered else self.failed_checks + 1
             if self.failed_checks >= self.config.unhealthy_after:
                 self.say("search_service: sökmotorn svarar inte; startar en ny")
                 self.engine.stop(grace=1.0)

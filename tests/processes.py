@@ -101,16 +101,21 @@ class SearchServiceProcess:
 
         wait_until(seen, timeout=timeout, message=f"{pattern!r} ×{occurrences} in:\n{self.output()}")
 
-    def wait_ready(self, times: int = 1, timeout: float = 60.0):
+    def wait_ready(self, times: int = 1, timeout: float = 240.0):
         self.wait_for(r"redo på", occurrences=times, timeout=timeout)
 
     def engine_pid(self) -> int:
         return int(re.findall(r"pid=(\d+)", self.output())[-1])
 
-    def stop(self, sig=signal.SIGTERM, timeout: float = 15.0) -> int:
+    def stop(self, sig=signal.SIGTERM, timeout: float = 60.0) -> int:
+        """Send `sig` and wait; a service that has not exited after `timeout` is killed."""
         if self.process.poll() is None:
             self.process.send_signal(sig)
-        return self.process.wait(timeout)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            return self.process.wait(10)
 
 
 def pid_alive(pid: int) -> bool:
