@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from governance.models import Assignment
 from search import engine
-from search.indexing import rebuild_index
+from search.rebuild import rebuild_index
 from tests import factories
 
 pytestmark = pytest.mark.django_db
