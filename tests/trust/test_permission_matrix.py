@@ -134,9 +134,6 @@ def collect_cases(world):
             cases.append(
                 Case("/api/search/", role, visibility, may_see_in_search(role, visibility), item.marker in api)
             )
-            edit = client.get(f"/admin/snippets/governance/assignment/edit/{item.assignment.pk}/")
-            expected = admin_role and may_see(role, visibility)
-            cases.append(Case("admin assignment page", role, visibility, expected, item.marker in body(edit)))
             download = client.get(documents[visibility].url)
             cases.append(
                 Case(
