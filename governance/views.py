@@ -73,6 +73,8 @@ def export_register(request, extension):
         as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else date.today()
     except ValueError:
         return _text_response("Ogiltigt datum; använd ÅÅÅÅ-MM-DD.", 400)
+    if not date(1900, 1, 1) <= as_of <= date(2999, 12, 31):  # status arithmetic overflows near year 9999
+        return _text_response("Datumet ligger utanför registrets tidsspann (1900–2999).", 400)
     filters = RegisterFilters.from_query(request.GET)
     if filters.errors:
         return _text_response(" ".join(filters.errors).replace("användes inte", "kan inte användas"), 400)

@@ -52,8 +52,9 @@ def confidential_scope(user) -> frozenset[int] | None:
     """The municipality ids whose confidential items `user` may see; None means every one.
 
     Superusers see all. A holder of `governance.view_confidential` (secretaries, administrators)
-    sees the confidential items of the municipality their person record belongs to, so a
-    secretary in one municipality never reads another's secrets. Everyone else: none.
+    sees the confidential items of the municipalities they work in: their person record's and
+    those their role scopes (`RoleScope`) name, so a secretary in one municipality never reads
+    another's secrets. Everyone else: none.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
@@ -61,11 +62,11 @@ def confidential_scope(user) -> frozenset[int] | None:
         return None
     if not user.has_perm(CONFIDENTIAL_PERMISSION):
         return frozenset()
-    from governance.models import Person
+    from governance.models import Person, RoleScope
 
-    return frozenset(
-        Person.objects.filter(user=user, municipality__isnull=False).values_list("municipality_id", flat=True)
-    )
+    own = Person.objects.filter(user=user, municipality__isnull=False).values_list("municipality_id", flat=True)
+    scoped = RoleScope.objects.filter(user=user).values_list("municipality_id", flat=True)
+    return frozenset(own) | frozenset(scoped)
 
 
 def _confidential_page_models() -> list[type[Page]]:

@@ -36,7 +36,8 @@ def decision(home_page, indexed, django_capture_on_commit_callbacks):
 
 
 def found_kinds(word):
-    return sorted(hit["kind"] for hit in run_search(SearchRequest(q=word))["hits"])
+    """The kinds found (publishing the § may also have created its assignment from the text)."""
+    return sorted({hit["kind"] for hit in run_search(SearchRequest(q=word))["hits"]})
 
 
 def make_confidential(minutes):
