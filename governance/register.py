@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.db.models import BooleanField, Count, Exists, OuterRef, Q, Value, When
 from django.db.models import Case as SqlCase
-from wagtail.models import Page, PageViewRestriction
 
-from .models import Assignment, DecisionItem, Organization, Person, Post
+from .models import Assignment, Organization, Person, Post
+from .visibility import can_view_assignment, visible_assignments
+
+__all__ = ["can_view_assignment", "visible_assignments"]  # re-exported: the views read them from here
 
 DUE_WITHIN_DAYS = 30
 OPEN_STATUSES = [
@@ -24,6 +25,7 @@ OPEN_STATUSES = [
     Assignment.Status.OVERDUE,
     Assignment.Status.STALLED,
     Assignment.Status.UNDATED,
+    Assignment.Status.REPORTED,
 ]
 # A status filter value that is not a status: every assignment still being worked on.
 OPEN = "open"
@@ -38,55 +40,12 @@ ASSIGNEE_KINDS = {
 
 
 # --- Visibility -------------------------------------------------------------------------
-# One place decides who sees which assignment until governance.visibility takes over.
+# Who sees which assignment is governance.visibility's rule, re-exported here for the views.
 
 
 def can_see_internals(user) -> bool:
     """Progress notes, attachments and who did what: for the roles that work with assignments."""
     return bool(user and user.is_authenticated and user.has_perm("governance.view_assignment"))
-
-
-def _confidential_page_ids():
-    """Subqueries (no round trip) of the pages marked confidential, of every page type that can be."""
-    for model in apps.get_app_config("governance").get_models():
-        if issubclass(model, Page) and any(f.name == "is_confidential" for f in model._meta.fields):
-            yield model.objects.filter(is_confidential=True).values("pk")
-
-
-def _public_pages():
-    """Live pages outside every view restriction and not confidential (a subquery)."""
-    pages = Page.objects.live()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        pages = pages.exclude(path__startswith=path)
-    for confidential in _confidential_page_ids():
-        pages = pages.exclude(pk__in=confidential)
-    return pages
-
-
-def _public_source_q() -> Q:
-    """Assignments whose source (a § or another document) is published for everyone.
-
-    Written as `IN (subquery)` over the few pages there are, not as joins from every
-    assignment, so the database decides it once per request rather than once per row.
-    """
-    public_pages = _public_pages().values("pk")
-    public_decisions = DecisionItem.objects.filter(
-        paragraph_id__in=public_pages, paragraph__minutes_id__in=public_pages
-    ).values("pk")
-    return (Q(decision__isnull=True) | Q(decision_id__in=public_decisions)) & (
-        Q(source_page__isnull=True) | Q(source_page_id__in=public_pages)
-    )
-
-
-def visible_assignments(user, queryset):
-    """The assignments `user` may see: all for the roles, else those from public sources."""
-    if can_see_internals(user):
-        return queryset
-    return queryset.filter(_public_source_q())
-
-
-def can_view_assignment(user, assignment: Assignment) -> bool:
-    return visible_assignments(user, Assignment.objects.filter(pk=assignment.pk)).exists()
 
 
 # --- Filters ----------------------------------------------------------------------------
