@@ -173,6 +173,7 @@ class Counts:
     due_within_30: int = 0
     stalled: int = 0
     undated: int = 0
+    reported: int = 0
     done: int = 0
     withdrawn: int = 0
 
@@ -207,6 +208,7 @@ class _Tally:
         self.values["open"] += number if is_open else 0
         self.values["overdue"] += number if status == Assignment.Status.OVERDUE else 0
         self.values["stalled"] += number if status == Assignment.Status.STALLED else 0
+        self.values["reported"] += number if status == Assignment.Status.REPORTED else 0
         self.values["done"] += number if status == Assignment.Status.DONE else 0
         self.values["withdrawn"] += number if status == Assignment.Status.WITHDRAWN else 0
         self.values["due_within_30"] += number if is_open and due_within else 0

@@ -84,7 +84,12 @@ def decision_events(assignment: Assignment) -> Iterator[TimelineEvent]:
 def note_events(assignment: Assignment) -> Iterator[TimelineEvent]:
     for note in assignment.notes.select_related("author"):
         yield TimelineEvent(
-            note.written_on, "note", "Lägesrapport", detail=note.text, actor=_user_name(note.author), internal=True
+            note.written_on,
+            "note",
+            str(note.get_kind_display()),
+            detail=note.text,
+            actor=_user_name(note.author),
+            internal=True,
         )
 
 
@@ -125,26 +130,45 @@ def process_events(assignment: Assignment) -> Iterator[TimelineEvent]:
         )
 
 
+# The assignment's own state changes (governance.audit logs them) are public milestones;
+# field edits and confirmations are for the roles. Workflow steps come from the process.
+_PUBLIC_LOG_KINDS = {
+    "beslutsspar.assignment.report": "reported",
+    "beslutsspar.assignment.complete": "completed",
+    "beslutsspar.assignment.extend": "extended",
+    "beslutsspar.assignment.withdraw": "withdrawn",
+    "beslutsspar.assignment.reassign": "reassigned",
+}
+_SKIPPED_LOG_ACTIONS = {"beslutsspar.task"}
+
+
 def log_events(assignment: Assignment) -> Iterator[TimelineEvent]:
-    """Wagtail's action log on the assignment (edits in the admin, and any action the
+    """Wagtail's action log on the assignment (edits in the admin, and every action the
     domain logs): its own message, so new kinds of actions need nothing here."""
-    for entry in ModelLogEntry.objects.for_instance(assignment).select_related("user").order_by("timestamp"):
+    entries = ModelLogEntry.objects.for_instance(assignment).exclude(action__in=_SKIPPED_LOG_ACTIONS)
+    for entry in entries.select_related("user").order_by("timestamp"):
+        data = entry.data or {}
+        try:
+            day = date.fromisoformat(data["on"]) if data.get("on") else _local_date(entry.timestamp)
+        except (TypeError, ValueError):
+            day = _local_date(entry.timestamp)
+        kind = _PUBLIC_LOG_KINDS.get(entry.action)
         yield TimelineEvent(
-            _local_date(entry.timestamp),
-            f"log:{entry.action}",
+            day,
+            kind or f"log:{entry.action}",
             str(entry.message),
             detail=str(entry.comment or ""),
             actor=_user_name(entry.user),
-            internal=True,
+            internal=kind is None,
             at=entry.timestamp,
         )
 
 
-# The process comes first: where it and the model record the same outcome on the same
-# day, the process's event (which knows who acted) is the one kept.
+# The action log comes first: where it, the process and the model's dates record the same
+# outcome on the same day, the log's event (who acted, why, old → new) is the one kept.
 SOURCES: tuple[Callable[[Assignment], Iterable[TimelineEvent]], ...] = (
-    process_events,
     log_events,
+    process_events,
     note_events,
     decision_events,
 )

@@ -24,9 +24,11 @@ def setup(home_page):
     factories.make_meeting(ksau, date(2099, 5, 13))
     minutes = factories.make_minutes(municipality_page, ksau, day=date(2020, 4, 15))
     paragraph = factories.make_paragraph(
-        minutes, 80, title="Handlingsplan för lågkonjunktur", decisions=["Kommundirektören får i uppdrag att …"]
+        minutes, 80, title="Handlingsplan för lågkonjunktur", decisions=["Informationen noteras."]
     )
-    post = Post.objects.create(organization=ksau, label="Kommundirektör", kind=Post.Kind.OFFICIAL)
+    post, _created = Post.objects.get_or_create(
+        organization=ksau, label="Kommundirektör", defaults={"kind": Post.Kind.OFFICIAL}
+    )
     User = get_user_model()
     director_user = User.objects.create_user("direktor", password="x", first_name="Karin", last_name="Direktör")
     director_user.groups.add(groups[OFFICIALS])
@@ -34,6 +36,7 @@ def setup(home_page):
     Membership.objects.create(person=director, organization=ksau, post=post, start_date=date(2019, 1, 1))
     secretary = User.objects.create_user("sekreterare", password="x")
     secretary.groups.add(groups[SECRETARIES])
+    factories.make_scope(secretary, municipality, [ksau])
     councillor = User.objects.create_user("politiker", password="x")
     councillor.groups.add(groups[COUNCILLORS])
     assignment = Assignment.objects.create(
@@ -43,9 +46,8 @@ def setup(home_page):
         decision=paragraph.decisions.get(),
         decided_on=date(2020, 4, 15),
         report_to=ksau,
-        deadline_text="på kommande möte",
+        deadline_text="senast 2099-01-01",
         due_date=date(2099, 1, 1),
-        due_explanation="kommande möte med KSAU → 2099-01-01",
     )
     assignment.assignee_posts.set([post])
     return {
@@ -71,8 +73,11 @@ def test_the_page_shows_the_decision_people_due_date_and_why(client, setup):
     assert f'href="{setup["paragraph"].url}"' in content
     assert "§ 80 Handlingsplan för lågkonjunktur" in content
     assert "Kommundirektör" in content and "Kommunstyrelsens arbetsutskott" in content
-    assert "2099-01-01" in content and "kommande möte med KSAU → 2099-01-01" in content
-    assert "”på kommande möte”" in content
+    assignment = setup["assignment"]
+    assignment.refresh_from_db()
+    assert assignment.due_date == date(2099, 1, 1) and assignment.due_explanation
+    assert "2099-01-01" in content and assignment.due_explanation in content
+    assert "”senast 2099-01-01”" in content
 
 
 def test_the_public_timeline_shows_milestones_but_not_progress_notes(client, setup):
@@ -97,7 +102,7 @@ def test_a_councillor_reads_the_whole_timeline_with_notes_and_who_acted(client, 
     kinds = [event.kind for event in events]
     assert kinds.count("completed") == 1, "the process and the model's date are one event"
     assert [event.day for event in events] == sorted(event.day for event in events)
-    note = next(event for event in events if event.kind == "note")
+    note = next(event for event in events if event.kind == "note" and event.title == "Lägesrapport")
     assert note.detail == "Remissvar sammanställda." and note.actor == "Karin Direktör"
     content = response.content.decode()
     assert "Remissvar sammanställda." in content
@@ -119,13 +124,12 @@ def test_an_assignment_from_an_unpublished_paragraph_is_hidden_from_the_public(c
     assert client.get(url).status_code == 404
     assert setup["assignment"].title not in client.get("/uppdrag/").content.decode()
     assert client.get("/uppdrag/export.json").json()["assignments"] == []
-    client.force_login(setup["councillor"])
-    assert client.get(url).status_code == 200
 
 
 def test_an_assignment_from_a_confidential_paragraph_is_hidden_from_the_public(client, setup):
     paragraph = setup["paragraph"]
     paragraph.is_confidential = True
+    paragraph.secrecy_provision = "OSL 26 kap. 1 §"
     paragraph.save_revision().publish()
     assert client.get(f"/uppdrag/{setup['assignment'].pk}/").status_code == 404
 

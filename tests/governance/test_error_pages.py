@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import RequestFactory, override_settings
-from django.views.defaults import permission_denied, server_error
+from django.views.defaults import bad_request, permission_denied, server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +45,10 @@ def test_the_500_page_is_swedish_and_needs_nothing_from_the_database(client):
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "Något gick fel hos oss" in response.content.decode()
+
+
+def test_a_bad_request_is_the_sites_swedish_400_not_viewflows(client, home_page):
+    response = bad_request(RequestFactory().get("/"), SuspiciousOperation())
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Begäran kunde inte förstås" in content and "Django Material" not in content

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _generated_assignments(municipality, count, seed):
-    """Assignments spread over every branch of `status_on`: done, withdrawn (also in the
-    future of the day asked), overdue, stalled with and without notes, undated, due soon."""
+    """Assignments spread over every branch of `status_on`: done, withdrawn, reported (also
+    in the future of the day asked), overdue, stalled with and without notes, undated, due soon."""
     rng = random.Random(seed)
     base = date(2021, 1, 1)
     assignments = []
@@ -23,6 +23,7 @@ def _generated_assignments(municipality, count, seed):
         closed = decided + timedelta(days=rng.randint(0, 400))
         completed = closed if rng.random() < 0.15 else None
         withdrawn = closed if completed is None and rng.random() < 0.1 else None
+        reported = closed if completed is None and withdrawn is None and rng.random() < 0.15 else None
         assignments.append(
             Assignment(
                 municipality=municipality,
@@ -32,6 +33,7 @@ def _generated_assignments(municipality, count, seed):
                 due_date=due,
                 completed_on=completed,
                 withdrawn_on=withdrawn,
+                reported_on=reported,
             )
         )
     created = Assignment.objects.bulk_create(assignments)
