@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import audit
 from .admin_actions import ACTION_FORMS, AssignmentActionView
+from .dashboard import add_assignment_panels
 from .models import (
     Assignment,
     Case,
@@ -155,6 +156,9 @@ register_snippet(RegisterGroup)
 register_snippet(AssignmentViewSet)
 
 
+hooks.register("construct_homepage_panels", add_assignment_panels)
+
+
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     audit.register_log_actions(actions)
@@ -209,3 +213,16 @@ def move_only_pages_in_scope(request, page, destination=None):
 @hooks.register("before_create_page")
 def create_only_under_pages_in_scope(request, parent_page, page_class):
     _refuse_outside_scope(request, parent_page)
+
+
+@hooks.register("before_edit_snippet")
+def edit_only_assignments_in_scope(request, instance):
+    if isinstance(instance, Assignment) and not can_act_on_assignment(request.user, instance, Action.EDIT):
+        raise PermissionDenied(_("Uppdraget hör till ett organ du inte är sekreterare för."))
+
+
+@hooks.register("before_delete_snippet")
+def delete_only_assignments_in_scope(request, instances):
+    for instance in instances:
+        if isinstance(instance, Assignment) and not can_act_on_assignment(request.user, instance, Action.EDIT):
+            raise PermissionDenied(_("Uppdraget hör till ett organ du inte är sekreterare för."))

@@ -23,6 +23,10 @@ def _generated_assignments(municipality, count, seed):
         closed = decided + timedelta(days=rng.randint(0, 400))
         completed = closed if rng.random() < 0.15 else None
         withdrawn = closed if completed is None and rng.random() < 0.1 else None
+        # Reported (Återrapporterad) before the organ's decision, or still open.
+        reported = decided + timedelta(days=rng.randint(0, 300)) if rng.random() < 0.15 else None
+        if reported and (completed or withdrawn or closed) and reported > (completed or withdrawn or closed):
+            reported = None
         assignments.append(
             Assignment(
                 municipality=municipality,
@@ -32,6 +36,7 @@ def _generated_assignments(municipality, count, seed):
                 due_date=due,
                 completed_on=completed,
                 withdrawn_on=withdrawn,
+                reported_on=reported,
             )
         )
     created = Assignment.objects.bulk_create(assignments)
