@@ -103,6 +103,8 @@ def ensure_role_groups(root_page):
     secretaries.permissions.add(
         access_admin,
         *_model_permissions(["add", "change", "delete", "view"], [m for m in GOVERNANCE_MODELS if m != "rolescope"]),
+        # Confidential documents of their own municipality (governance.visibility).
+        *Permission.objects.filter(content_type__app_label="governance", codename="view_confidential"),
         *_process_permissions(["view", "manage"]),
         *_step_permissions(OFFICIAL_STEPS + SECRETARY_STEPS),
     )

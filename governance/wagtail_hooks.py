@@ -29,6 +29,7 @@ from .models import (
     RoleScope,
 )
 from .permissions import Action, can_act_on_assignment, can_edit_page
+from .visibility import refuse_hidden_attachment, refuse_hidden_page, visible_assignments
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -151,9 +152,20 @@ class AssignmentViewSet(SnippetViewSet):
     list_filter = ["municipality", "report_to", "read_from_text"]
     search_fields = ["title", "task"]
 
+    def get_queryset(self, request):
+        # Assignments from confidential or unpublished decisions are not listed (governance.visibility).
+        return visible_assignments(request.user, Assignment.objects.all())
+
 
 register_snippet(RegisterGroup)
 register_snippet(AssignmentViewSet)
+
+# Confidential pages and pages under an unpublished parent answer 404 (governance.visibility).
+hooks.register("before_serve_page", refuse_hidden_page)
+# Report-back attachments only to those who may see the assignment.
+hooks.register("before_serve_document", refuse_hidden_attachment)
+
+hooks.register("construct_homepage_panels", add_assignment_panels)
 
 
 hooks.register("construct_homepage_panels", add_assignment_panels)

@@ -113,7 +113,9 @@ class AssignmentFlow(ArtifactFlow):
         .Next(this.note_progress)
     )
 
-    note_progress = flow.Function(this.save_progress_note).Next(this.check_report)
+    note_progress = (
+        flow.Function(this.save_progress_note).Annotation(title=_("Lägesrapporten sparas")).Next(this.check_report)
+    )
 
     check_report = (
         flow.If(act.process.has_report)
@@ -134,14 +136,15 @@ class AssignmentFlow(ArtifactFlow):
 
     route_decision = (
         flow.Switch()
+        .Annotation(title=_("Vad beslutade organet?"))
         .Case(this.close_noted, act.process.is_noted)
         .Case(this.extend, act.process.is_extended)
         .Default(this.withdraw)
     )
 
-    close_noted = flow.Function(this.mark_completed).Next(this.noted)
-    extend = flow.Function(this.extend_deadline).Next(this.work)
-    withdraw = flow.Function(this.mark_withdrawn).Next(this.withdrawn)
+    close_noted = flow.Function(this.mark_completed).Annotation(title=_("Uppdraget avslutas")).Next(this.noted)
+    extend = flow.Function(this.extend_deadline).Annotation(title=_("Tidsfristen förlängs")).Next(this.work)
+    withdraw = flow.Function(this.mark_withdrawn).Annotation(title=_("Uppdraget återkallas")).Next(this.withdrawn)
 
     noted = flow.End().Annotation(title=_("Lagt till handlingarna"))
     withdrawn = flow.End().Annotation(title=_("Återkallat"))
@@ -234,7 +237,9 @@ class MotionFlow(ArtifactFlow):
         .Scope(may_run_document)
         .Next(this.note_referral)
     )
-    note_referral = flow.Function(this.record_referral).Next(this.give_statement)
+    note_referral = (
+        flow.Function(this.record_referral).Annotation(title=_("Remissen registreras")).Next(this.give_statement)
+    )
 
     give_statement = (
         ScopedView(StatementView.as_view())
@@ -243,7 +248,9 @@ class MotionFlow(ArtifactFlow):
         .Scope(may_run_document)
         .Next(this.note_statement)
     )
-    note_statement = flow.Function(this.record_statement).Next(this.check_statements)
+    note_statement = (
+        flow.Function(this.record_statement).Annotation(title=_("Yttrandet registreras")).Next(this.check_statements)
+    )
     check_statements = (
         flow.If(act.process.all_statements_in)
         .Annotation(title=_("Har alla remissinstanser svarat?"))
@@ -258,7 +265,7 @@ class MotionFlow(ArtifactFlow):
         .Scope(may_run_document)
         .Next(this.note_proposal)
     )
-    note_proposal = flow.Function(this.record_proposal).Next(this.decide)
+    note_proposal = flow.Function(this.record_proposal).Annotation(title=_("Förslaget registreras")).Next(this.decide)
 
     decide = (
         ScopedView(UpdateProcessView.as_view(fields=["decision", "assignment_task"]))
@@ -267,10 +274,17 @@ class MotionFlow(ArtifactFlow):
         .Scope(may_run_document)
         .Next(this.note_decision)
     )
-    note_decision = flow.Function(this.record_decision).Next(this.check_assignment)
+    note_decision = (
+        flow.Function(this.record_decision).Annotation(title=_("Beslutet registreras")).Next(this.check_assignment)
+    )
 
-    check_assignment = flow.If(act.process.creates_assignment).Then(this.give_assignment).Else(this.decided)
-    give_assignment = flow.Function(this.create_assignment).Next(this.decided)
+    check_assignment = (
+        flow.If(act.process.creates_assignment)
+        .Annotation(title=_("Ger beslutet ett uppdrag?"))
+        .Then(this.give_assignment)
+        .Else(this.decided)
+    )
+    give_assignment = flow.Function(this.create_assignment).Annotation(title=_("Uppdraget skapas")).Next(this.decided)
 
     decided = flow.End().Annotation(title=_("Beslutad"))
 
@@ -336,8 +350,15 @@ class InterpellationFlow(ArtifactFlow):
         .Scope(may_run_document)
         .Next(this.check_permitted)
     )
-    check_permitted = flow.If(act.process.is_permitted).Then(this.set_answer_due).Else(this.refused)
-    set_answer_due = flow.Function(this.compute_answer_due).Next(this.answer)
+    check_permitted = (
+        flow.If(act.process.is_permitted)
+        .Annotation(title=_("Får interpellationen ställas?"))
+        .Then(this.set_answer_due)
+        .Else(this.refused)
+    )
+    set_answer_due = (
+        flow.Function(this.compute_answer_due).Annotation(title=_("Svarsdagen räknas fram")).Next(this.answer)
+    )
 
     answer = (
         ScopedView(UpdateProcessView.as_view(fields=["answer_text"]))
@@ -346,7 +367,7 @@ class InterpellationFlow(ArtifactFlow):
         .Scope(may_run_document)
         .Next(this.note_answer)
     )
-    note_answer = flow.Function(this.record_answer).Next(this.debate)
+    note_answer = flow.Function(this.record_answer).Annotation(title=_("Svaret registreras")).Next(this.debate)
 
     debate = (
         ScopedView(UpdateProcessView.as_view(fields=["debated_on"]))

@@ -10,7 +10,7 @@ from datetime import date
 
 from governance.models import Assignment
 
-from .completions import COMPLETE, AssignmentReference, Candidate, CompletionEvent, best_link
+from .completions import COMPLETE, WITHDRAW, AssignmentReference, Candidate, CompletionEvent, best_link
 
 
 def event_from_dict(data: dict) -> CompletionEvent:
@@ -50,12 +50,15 @@ def _candidates(municipality, event):
 
 
 def record(assignment: Assignment, event: CompletionEvent, decided_on: date) -> None:
-    """Mark the assignment done, or record the report-back, as of the deciding meeting's
-    date, through the assignment's own methods (they log it and move its process)."""
+    """Mark the assignment done or withdrawn, or record the report-back, as of the deciding
+    meeting's date, through the assignment's own methods (they log it and move its process)."""
     if not assignment.is_open or decided_on < assignment.decided_on:
         return
     if event.kind == COMPLETE:
         assignment.complete(on=decided_on, reason=event.sentence[:500])
+        return
+    if event.kind == WITHDRAW:
+        assignment.withdraw(on=decided_on, reason=event.sentence[:500])
         return
     assignment.report(f"Återrapporterat: {event.sentence}"[:2000], on=decided_on)
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Case as SqlCase
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import CharField, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -50,8 +50,10 @@ class AssignmentQuerySet(models.QuerySet):
         """
         day = day or date.today()
         stalled_before = day - timedelta(weeks=settings.BESLUTSSPAR_STALLED_WEEKS)
-        recent_note = AssignmentNote.objects.filter(
-            assignment=OuterRef("pk"), written_on__gte=stalled_before, written_on__lte=day
+        # Assignments with a note in the stalled window, as one hashed set (NOT IN), not a
+        # correlated lookup per row.
+        recently_noted = AssignmentNote.objects.filter(written_on__gte=stalled_before, written_on__lte=day).values(
+            "assignment_id"
         )
         status = Assignment.Status
         return self.annotate(
@@ -61,7 +63,7 @@ class AssignmentQuerySet(models.QuerySet):
                     When(withdrawn_on__lte=day, then=Value(status.WITHDRAWN)),
                     When(reported_on__lte=day, then=Value(status.REPORTED)),
                     When(due_date__lt=day, then=Value(status.OVERDUE)),
-                    When(Q(decided_on__lt=stalled_before) & ~Exists(recent_note), then=Value(status.STALLED)),
+                    When(Q(decided_on__lt=stalled_before) & ~Q(pk__in=recently_noted), then=Value(status.STALLED)),
                     When(due_date__isnull=True, then=Value(status.UNDATED)),
                     When(
                         due_date__lte=day + timedelta(days=settings.BESLUTSSPAR_DUE_SOON_DAYS),

@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -19,12 +20,34 @@ from wagtail.search import index
 from .versioning import VERSION_PANEL, VersionedModel
 
 
+class Timestamped(models.Model):
+    """When a register row was created and last changed, so open-data clients can sync.
+
+    OParl clients ask for what changed since their last visit (`modified_since`); every
+    register row therefore carries its own times. `modified` is set on every save (bulk
+    `update()` calls must set it themselves).
+    """
+
+    created = models.DateTimeField(_("skapad"), default=timezone.now, editable=False)
+    modified = models.DateTimeField(_("ändrad"), default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.modified = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "modified"}
+        super().save(*args, **kwargs)
+
+
 def normalize_case_number(value):
     """Collapse whitespace so "KK 2021-000274  628" and "KK 2021-000274 628" are one case."""
     return re.sub(r"\s+", " ", (value or "").strip())
 
 
-class Municipality(index.Indexed, VersionedModel):
+class Municipality(index.Indexed, Timestamped, VersionedModel):
     """A Swedish municipality (kommun); the owner of organizations, cases and documents."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True, help_text=_("T.ex. Eksjö"))
@@ -87,7 +110,7 @@ class Municipality(index.Indexed, VersionedModel):
             raise ValidationError({"code": _("Kommunkoden består av fyra siffror.")})
 
 
-class Organization(index.Indexed, VersionedModel):
+class Organization(index.Indexed, Timestamped, VersionedModel):
     """An organ of the municipality: council, board, committee, sub-committee or office.
 
     Decisions are taken by organs, assignments report back to organs, and meetings are
@@ -212,7 +235,7 @@ class Party(VersionedModel):
         return f"{self.name} ({self.abbreviation})"
 
 
-class Person(index.Indexed, VersionedModel):
+class Person(index.Indexed, Timestamped, VersionedModel):
     """A councillor or an official. Roles live in Memberships, not on the person."""
 
     name = models.CharField(_("namn"), max_length=150)
@@ -313,7 +336,7 @@ class Post(index.Indexed, VersionedModel):
         return membership.person if membership else None
 
 
-class Membership(VersionedModel):
+class Membership(Timestamped, VersionedModel):
     """A person's seat or employment in an organization, optionally in a post, for a period."""
 
     class Role(models.TextChoices):
@@ -385,7 +408,7 @@ class Membership(VersionedModel):
             raise ValidationError({"end_date": _("Slutdatum kan inte ligga före startdatum.")})
 
 
-class Meeting(VersionedModel):
+class Meeting(Timestamped, VersionedModel):
     """A meeting (sammanträde) of an organization: the calendar "nästa möte" is read from."""
 
     class Status(models.TextChoices):
@@ -422,7 +445,7 @@ class Meeting(VersionedModel):
         return f"{name} {self.date:%Y-%m-%d}"
 
 
-class Case(index.Indexed, VersionedModel):
+class Case(index.Indexed, Timestamped, VersionedModel):
     """A matter (ärende) identified by its diarienummer, unique within its municipality.
 
     Every document of one matter (motion, statements, minutes paragraphs, the adopted

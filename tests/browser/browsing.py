@@ -85,8 +85,8 @@ class Browser:
         element.send_keys(value)
 
     def submit(self, css: str) -> None:
-        """Click a submit control and wait for the next page to load."""
-        old_page = self.find("html")
+        """Click a submit control and wait for the next page (Viewflow's Turbo swaps only <body>)."""
+        old_page = self.find("body")
         self.click(self.find(css))
         WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old_page))
 

@@ -66,10 +66,13 @@ def browser(chromium, live_server, request):
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, django_db_serialized_rollback):
     """The demo site as `make run` serves it: the five seed documents imported, a user per role.
 
     Browser tests read real imported text, and log in with the demo logins the README lists.
+    The live server needs committed data, so these tests are transactional; serialized
+    rollback restores what migrations created (Wagtail's root page, locale, collection),
+    which the flush after each transactional test removes.
     """
     from django.core.management import call_command
 
