@@ -168,6 +168,9 @@ hooks.register("before_serve_document", refuse_hidden_attachment)
 hooks.register("construct_homepage_panels", add_assignment_panels)
 
 
+hooks.register("construct_homepage_panels", add_assignment_panels)
+
+
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     audit.register_log_actions(actions)
@@ -222,3 +225,16 @@ def move_only_pages_in_scope(request, page, destination=None):
 @hooks.register("before_create_page")
 def create_only_under_pages_in_scope(request, parent_page, page_class):
     _refuse_outside_scope(request, parent_page)
+
+
+@hooks.register("before_edit_snippet")
+def edit_only_assignments_in_scope(request, instance):
+    if isinstance(instance, Assignment) and not can_act_on_assignment(request.user, instance, Action.EDIT):
+        raise PermissionDenied(_("Uppdraget hör till ett organ du inte är sekreterare för."))
+
+
+@hooks.register("before_delete_snippet")
+def delete_only_assignments_in_scope(request, instances):
+    for instance in instances:
+        if isinstance(instance, Assignment) and not can_act_on_assignment(request.user, instance, Action.EDIT):
+            raise PermissionDenied(_("Uppdraget hör till ett organ du inte är sekreterare för."))

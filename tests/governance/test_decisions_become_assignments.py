@@ -83,3 +83,16 @@ def test_the_paragraph_edit_page_lists_the_assignments_to_confirm(client, paragr
     page = client.get(f"/admin/pages/{paragraph.pk}/edit/").content.decode()
     assert "Uppdrag i beslutet" in page
     assert "Bekräfta eller rätta" in page
+
+
+def test_a_changed_decision_is_logged_on_the_paragraph_with_old_and_new_text(paragraph):
+    from wagtail.models import PageLogEntry
+
+    from governance.models import DecisionItem
+
+    paragraph.decisions = [DecisionItem(text="Ärendet läggs till handlingarna.")]
+    paragraph.save_revision().publish()
+    entry = PageLogEntry.objects.filter(action="beslutsspar.decisions", page=paragraph).get()
+    old, new = entry.data["changes"]["beslut"]
+    assert "får i uppdrag" in old
+    assert new == "Ärendet läggs till handlingarna."

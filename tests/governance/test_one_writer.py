@@ -204,3 +204,35 @@ def test_a_finished_workflow_step_is_logged_on_the_assignment_with_what_it_recor
     assert entry.user == world["director"]
     assert entry.object_id == str(world["assignment"].pk)
     assert "Arbeta och återrapportera" in entry.message
+
+
+def test_the_secretary_completes_in_the_admin_and_the_inbox_task_closes(client, world):
+    assignment = world["assignment"]
+    client.force_login(world["secretary"])
+    assert client.get(f"/admin/snippets/governance/assignment/edit/{assignment.pk}/").status_code == 200
+    listing = client.get("/admin/snippets/governance/assignment/").content.decode()
+    assert f"/admin/uppdrag/{assignment.pk}/complete/" in listing
+    response = client.post(
+        f"/admin/uppdrag/{assignment.pk}/complete/", {"on": date.today().isoformat(), "reason": "Noterat"}
+    )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.completed_on == date.today()
+    assert open_task(process_for_assignment(assignment), "work") is None
+
+
+def test_a_secretary_of_another_organ_can_neither_edit_nor_complete_in_the_admin(client, world):
+    assignment = world["assignment"]
+    client.force_login(world["bun_secretary"])
+    assert client.get(f"/admin/snippets/governance/assignment/edit/{assignment.pk}/").status_code in (302, 403)
+    response = client.post(f"/admin/uppdrag/{assignment.pk}/withdraw/", {"on": date.today().isoformat()})
+    assert response.status_code in (302, 403)
+    assignment.refresh_from_db()
+    assert assignment.withdrawn_on is None
+
+
+def test_completing_before_the_decision_date_is_refused_with_a_swedish_message(client, world):
+    client.force_login(world["secretary"])
+    response = client.post(f"/admin/uppdrag/{world['assignment'].pk}/complete/", {"on": "2019-01-01"})
+    assert response.status_code == 200
+    assert "kan inte slutföras före beslutsdatum" in response.content.decode()

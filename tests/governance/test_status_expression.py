@@ -23,7 +23,10 @@ def _generated_assignments(municipality, count, seed):
         closed = decided + timedelta(days=rng.randint(0, 400))
         completed = closed if rng.random() < 0.15 else None
         withdrawn = closed if completed is None and rng.random() < 0.1 else None
-        reported = closed if completed is None and withdrawn is None and rng.random() < 0.15 else None
+        # Reported (Återrapporterad) before the organ's decision, or still open.
+        reported = decided + timedelta(days=rng.randint(0, 300)) if rng.random() < 0.15 else None
+        if reported and (completed or withdrawn or closed) and reported > (completed or withdrawn or closed):
+            reported = None
         assignments.append(
             Assignment(
                 municipality=municipality,

@@ -77,6 +77,7 @@ def test_a_rejected_motion_gives_no_assignment(place, motion):
 @pytest.fixture
 def interpellation(place):
     factories.make_meeting(place["council"], date(2020, 9, 28))
+    factories.make_meeting(place["council"], date(2020, 10, 26))
     return factories.make_interpellation(
         place["page"],
         place["council"],
@@ -86,13 +87,16 @@ def interpellation(place):
     )
 
 
-def test_the_answer_is_due_at_the_next_council_meeting_and_the_flow_ends_after_debate(place, interpellation):
+def test_the_answer_is_due_at_the_meeting_after_the_one_it_is_put_and_the_flow_ends_after_debate(place, interpellation):
     process = start_interpellation_process(interpellation)
     user = place["secretary"]
     complete_task(open_task(process, "permit"), user, permitted=True)
     process.refresh_from_db()
-    assert process.coerced.answer_due == date(2020, 9, 28)
-    assert process.coerced.answer_due_explanation == "kommande möte med KF → 2020-09-28"
+    assert process.coerced.answer_due == date(2020, 10, 26)
+    assert process.coerced.answer_due_explanation == (
+        "inlämnad 2020-09-03, minst 7 dagar före mötet → ställs på KF 2020-09-28; "
+        "besvaras senast på närmast följande möte → 2020-10-26"
+    )
     complete_task(open_task(process, "answer"), user, answer_text="Arbetet är högst levande.")
     interpellation.refresh_from_db()
     assert interpellation.answered_on == date.today()
@@ -201,7 +205,7 @@ def test_an_interpellation_is_permitted_in_the_inbox(place, interpellation, clie
     response = client.post(f"/arenden/interpellation/{process.pk}/permit/{permit.pk}/execute/", {"permitted": "on"})
     assert response.status_code == 302
     process.refresh_from_db()
-    assert process.coerced.answer_due == date(2020, 9, 28)
+    assert process.coerced.answer_due == date(2020, 10, 26)
 
 
 def test_the_motion_waits_for_a_statement_from_every_referred_organ(place, motion):
