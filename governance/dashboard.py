@@ -11,14 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from wagtail.admin.ui.components import Component
 
 from .models import Assignment, Organization
+from .models.assignments import AssignmentQuerySet
+from .register import visible_assignments
 
 SECRETARY_PERMISSION = "governance.change_assignment"
 READER_PERMISSION = "governance.view_assignment"
 URGENT = (Assignment.Status.OVERDUE, Assignment.Status.DUE_SOON)
+STATUS = AssignmentQuerySet.STATUS_ANNOTATION
 
 
 @dataclass(frozen=True)
@@ -57,17 +60,17 @@ class AssignmentsDuePanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        assignments = Assignment.objects.open().select_related("report_to").prefetch_related("notes")
+        assignments = visible_assignments(self.user, Assignment.objects.with_status(self.day))
         organs = organs_of(self.user, self.day)
         if organs is not None:
             assignments = assignments.filter(Q(report_to__in=organs) | Q(assignee_organizations__in=organs)).distinct()
-        dated = assignments.filter(due_date__isnull=False).order_by("due_date", "pk")
-        urgent = [assignment for assignment in dated if assignment.status_on(self.day) in URGENT]
+        urgent = assignments.filter(**{f"{STATUS}__in": URGENT}).select_related("report_to").order_by("due_date", "pk")
+        counts = Counter(urgent.values_list(STATUS, flat=True))
         context.update(
             {
                 "assignments": urgent[: self.limit],
-                "more": max(0, len(urgent) - self.limit),
-                "overdue": sum(1 for a in urgent if a.status_on(self.day) == Assignment.Status.OVERDUE),
+                "more": max(0, sum(counts.values()) - self.limit),
+                "overdue": counts.get(Assignment.Status.OVERDUE, 0),
                 "organs": organs,
                 "day": self.day,
             }
@@ -82,12 +85,14 @@ class AssignmentOverviewPanel(Component):
     template_name = "governance/dashboard/assignment_overview.html"
     order = 60
 
-    def __init__(self, day: date | None = None):
+    def __init__(self, user, day: date | None = None):
+        self.user = user
         self.day = day or date.today()
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        counts = Counter(a.status_on(self.day) for a in Assignment.objects.prefetch_related("notes"))
+        assignments = visible_assignments(self.user, Assignment.objects.with_status(self.day))
+        counts = dict(assignments.order_by().values_list(STATUS).annotate(count=Count("pk")))
         context["counts"] = [
             StatusCount(status=status, label=str(label), count=counts.get(status, 0))
             for status, label in Assignment.Status.choices
@@ -102,4 +107,4 @@ def add_assignment_panels(request, panels) -> None:
     if user.has_perm(SECRETARY_PERMISSION):
         panels.append(AssignmentsDuePanel(user))
     if user.has_perm(READER_PERMISSION):
-        panels.append(AssignmentOverviewPanel())
+        panels.append(AssignmentOverviewPanel(user))

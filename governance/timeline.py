@@ -51,7 +51,10 @@ class TimelineEvent:
 
     @property
     def sort_key(self):
-        return (self.day, self.at or datetime.combine(self.day, datetime.min.time()), self.kind)
+        # Dated-only events (notes, the decision) sort at the start of their day, as aware
+        # datetimes so they compare with the process's and the log's timestamps.
+        start_of_day = timezone.make_aware(datetime.combine(self.day, datetime.min.time()))
+        return (self.day, self.at or start_of_day, self.kind)
 
 
 def _local_date(moment: datetime) -> date:
@@ -108,8 +111,8 @@ def process_events(assignment: Assignment) -> Iterator[TimelineEvent]:
         node = task.flow_task
         name = getattr(node, "name", "") or ""
         title = str(getattr(node, "task_title", "") or "")
-        if not title:
-            continue  # untitled steps are the flow's own plumbing (saving a note, routing)
+        if not title or (task.flow_task_type == "FUNCTION" and name not in _TASK_KINDS):
+            continue  # the flow's own plumbing (saving a note, routing), titled only for the inbox
         kind = _TASK_KINDS.get(name, f"process:{name}")
         if kind == "process_started":
             title = "Uppföljningen startade"

@@ -19,7 +19,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "node_modules" / "axe-core" / "axe.min.js"
-WAIT_SECONDS = 10
+# Generous: CI runs the suite on two shared cores.
+WAIT_SECONDS = 30
 
 
 @dataclass(frozen=True)
