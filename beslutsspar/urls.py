@@ -25,6 +25,7 @@ urlpatterns = [
     path("sok/", search_views.search_page, name="search"),
     path("arenden/", workflow_site.urls),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:
@@ -32,6 +33,8 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by /documents/ with their permission check.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -16,6 +16,7 @@ from viewflow.workflow.models import Process
 
 from .models import Assignment, InterpellationPage, Meeting, MotionAction, MotionPage, Organization
 from .register import OPEN_STATUSES, visible_assignments
+from .visibility import visible_pages
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,11 @@ def _report_backs(meeting: Meeting, previous: Meeting | None, user):
     return placed, list(due), late
 
 
-def _motions(meeting: Meeting):
+def _motions(meeting: Meeting, user):
     organ = meeting.organization
     motions = (
-        MotionPage.objects.live()
-        .filter(municipality=organ.municipality, is_confidential=False, date__lte=meeting.date)
+        visible_pages(user, MotionPage.objects.all())
+        .filter(municipality=organ.municipality, date__lte=meeting.date)
         .prefetch_related("actions")
         .order_by("date", "pk")
     )
@@ -117,13 +118,13 @@ def _motions(meeting: Meeting):
     return to_decide, awaiting_statement
 
 
-def _interpellations(meeting: Meeting):
+def _interpellations(meeting: Meeting, user):
     organ = meeting.organization
     if organ.classification != Organization.Classification.COUNCIL:
         return []
     candidates = (
-        InterpellationPage.objects.live()
-        .filter(municipality=organ.municipality, is_confidential=False, date__lte=meeting.date)
+        visible_pages(user, InterpellationPage.objects.all())
+        .filter(municipality=organ.municipality, date__lte=meeting.date)
         .filter(Q(organization=organ) | Q(organization__isnull=True))
         .prefetch_related("questions")
         .order_by("date", "pk")
@@ -134,7 +135,7 @@ def _interpellations(meeting: Meeting):
 def agenda_for(meeting: Meeting, user) -> Agenda:
     previous = _previous_meeting(meeting)
     placed, due, late = _report_backs(meeting, previous, user)
-    to_decide, awaiting_statement = _motions(meeting)
+    to_decide, awaiting_statement = _motions(meeting, user)
     return Agenda(
         meeting=meeting,
         previous_meeting=previous,
@@ -143,5 +144,5 @@ def agenda_for(meeting: Meeting, user) -> Agenda:
         late=late,
         motions_to_decide=to_decide,
         motions_awaiting_statement=awaiting_statement,
-        interpellations=_interpellations(meeting),
+        interpellations=_interpellations(meeting, user),
     )

@@ -9,3 +9,6 @@ class GovernanceConfig(AppConfig):
     label = "governance"
     verbose_name = _("Styrning och beslut")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import audit, signals  # noqa: F401 - connects the receivers

@@ -55,10 +55,15 @@ UNITS = {
 
 @dataclass(frozen=True)
 class DueDate:
-    """A computed due date and how it was reached; `date` is None when it cannot be known."""
+    """A computed due date and how it was reached; `date` is None when it cannot be known.
+
+    `follow_up` marks a deadline with no date that the organ should take up at its next
+    meeting ("snarast").
+    """
 
     date: date | None
     explanation: str
+    follow_up: bool = False
 
 
 @lru_cache(maxsize=64)
@@ -98,12 +103,72 @@ def next_meeting(organization, after):
     return DueDate(meeting.date, f"kommande möte med {name} → {meeting.date}")
 
 
-def in_named_month(month, decided_on):
-    """ "i maj": the end of the next such month on or after the decision."""
-    year = decided_on.year if month >= decided_on.month else decided_on.year + 1
+def _month_name(month):
+    return next(name for name, number in SWEDISH_MONTHS.items() if number == month)
+
+
+def in_named_month(month, decided_on, year=None):
+    """ "i maj": the end of the next such month on or after the decision; "i maj 2023":
+    the end of May 2023, whatever year the decision was made (the written year wins)."""
+    if year is None:
+        year = decided_on.year if month >= decided_on.month else decided_on.year + 1
     due = end_of_month(year, month)
-    month_name = next(name for name, number in SWEDISH_MONTHS.items() if number == month)
-    return DueDate(due, f"i {month_name} → sista dagen i månaden, {due}")
+    written = f"i {_month_name(month)}" + (f" {year}" if year else "")
+    return DueDate(due, f"{written} → sista dagen i månaden, {due}")
+
+
+def before_month(month, decided_on, year=None):
+    """ "före maj": the last day before May begins (30 April), so the work is in hand when
+    the month starts; without a year, the next May on or after the decision."""
+    if year is None:
+        year = decided_on.year if month > decided_on.month else decided_on.year + 1
+    due = date(year, month, 1) - timedelta(days=1)
+    return DueDate(due, f"före {_month_name(month)} {year} → dagen innan månaden börjar, {due}")
+
+
+def on_day(day, month, decided_on, year=None):
+    """ "senast den 30 juni 2021": that day; without a year, its next occurrence after the decision."""
+    if year is None:
+        year = decided_on.year if (month, day) >= (decided_on.month, decided_on.day) else decided_on.year + 1
+    try:
+        due = date(year, month, day)
+    except ValueError:
+        return DueDate(None, f"den {day} {_month_name(month)} {year} finns inte; ange datum manuellt")
+    return DueDate(due, f"den {day} {_month_name(month)} {year} → {due}")
+
+
+def as_soon_as_possible(report_to=None, decided_on=None):
+    """ "snarast": no date can be computed. The assignment is flagged so the organ takes it
+    up at its next meeting, which is named when the calendar knows it."""
+    if report_to is not None and decided_on is not None:
+        meeting = report_to.next_meeting_after(decided_on)
+        if meeting is not None:
+            name = report_to.abbreviation or report_to.name
+            return DueDate(
+                None, f"snarast: inget datum; följs upp på nästa möte med {name} ({meeting.date})", follow_up=True
+            )
+    return DueDate(None, "snarast: inget datum; följs upp på organets nästa möte", follow_up=True)
+
+
+def interpellation_answer_due(filed_on, council, lead_days=7, answer_at_next_meeting=True):
+    """When an interpellation must be answered, by the arbetsordning's rule.
+
+    It is handed in at least `lead_days` before the council meeting at which it is put
+    (ställd): the first meeting on or after `filed_on + lead_days`. It "bör besvaras senast
+    under det sammanträde som följer närmast efter det då interpellationen ställdes": the
+    next meeting after that one (or, where the arbetsordning says so, the same meeting).
+    """
+    name = council.abbreviation or council.name
+    put_at = council.next_meeting_after(filed_on + timedelta(days=lead_days - 1))
+    if put_at is None:
+        return DueDate(None, f"inget möte med {name} är inplanerat minst {lead_days} dagar efter {filed_on}")
+    put = f"inlämnad {filed_on}, minst {lead_days} dagar före mötet → ställs på {name} {put_at.date}"
+    if not answer_at_next_meeting:
+        return DueDate(put_at.date, f"{put}; besvaras på samma möte → {put_at.date}")
+    answer_at = council.next_meeting_after(put_at.date)
+    if answer_at is None:
+        return DueDate(None, f"{put}; inget följande möte är inplanerat")
+    return DueDate(answer_at.date, f"{put}; besvaras senast på närmast följande möte → {answer_at.date}")
 
 
 def year_end(year):
@@ -155,8 +220,25 @@ def due_date_for(rule_text, decided_on, report_to=None):
 
     explicit = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if explicit:
-        due = date(*map(int, explicit.groups()))
+        try:
+            due = date(*map(int, explicit.groups()))
+        except ValueError:
+            return DueDate(None, f"datumet {explicit.group(0)} finns inte; ange datum manuellt")
         return DueDate(due, f"angivet datum → {due}")
+
+    if re.search(r"\b(snarast|omgående|så snart som möjligt|skyndsamt)\b", text):
+        return as_soon_as_possible(report_to, decided_on)
+
+    months = "|".join(SWEDISH_MONTHS)
+    day_month = re.search(rf"\b(?:den\s+)?(\d{{1,2}})\s+({months})(?:\s+(\d{{4}}))?\b", text)
+    if day_month:
+        year = int(day_month.group(3)) if day_month.group(3) else None
+        return on_day(int(day_month.group(1)), SWEDISH_MONTHS[day_month.group(2)], decided_on, year)
+
+    before = re.search(rf"\bföre\s+({months})(?:\s+(\d{{4}}))?\b", text)
+    if before:
+        year = int(before.group(2)) if before.group(2) else None
+        return before_month(SWEDISH_MONTHS[before.group(1)], decided_on, year)
 
     if re.search(r"(kommande|nästa) (möte|sammanträde)", text):
         if report_to is None:
@@ -176,7 +258,10 @@ def due_date_for(rule_text, decided_on, report_to=None):
             return within(amount, span.group(2), decided_on)
 
     for name, number in SWEDISH_MONTHS.items():
-        if re.search(rf"\b(i|före|senast i|slutet av|utgången av) (slutet av )?{name}\b", text):
-            return in_named_month(number, decided_on)
+        named = re.search(
+            rf"\b(i|före|senast i|slutet av|utgången av) (slutet av |utgången av )?{name}(?:\s+(\d{{4}}))?\b", text
+        )
+        if named:
+            return in_named_month(number, decided_on, int(named.group(3)) if named.group(3) else None)
 
     return DueDate(None, f"tidsangivelsen ”{rule_text}” kunde inte tolkas; ange datum manuellt")

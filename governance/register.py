@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.apps import apps
-from django.db.models import Count, Exists, OuterRef, Q
-from wagtail.models import Page, PageViewRestriction
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Case as SqlCase
 
 from .models import Assignment, Organization, Person, Post
+from .visibility import can_view_assignment, visible_assignments
+
+__all__ = ["can_view_assignment", "visible_assignments"]  # re-exported: the views read them from here
 
 DUE_WITHIN_DAYS = 30
 OPEN_STATUSES = [
@@ -23,6 +25,7 @@ OPEN_STATUSES = [
     Assignment.Status.OVERDUE,
     Assignment.Status.STALLED,
     Assignment.Status.UNDATED,
+    Assignment.Status.REPORTED,
 ]
 # A status filter value that is not a status: every assignment still being worked on.
 OPEN = "open"
@@ -37,44 +40,12 @@ ASSIGNEE_KINDS = {
 
 
 # --- Visibility -------------------------------------------------------------------------
-# One place decides who sees which assignment until governance.visibility takes over.
+# Who sees which assignment is governance.visibility's rule, re-exported here for the views.
 
 
 def can_see_internals(user) -> bool:
     """Progress notes, attachments and who did what: for the roles that work with assignments."""
     return bool(user and user.is_authenticated and user.has_perm("governance.view_assignment"))
-
-
-def _confidential_page_ids():
-    """Subqueries (no round trip) of the pages marked confidential, of every page type that can be."""
-    for model in apps.get_app_config("governance").get_models():
-        if issubclass(model, Page) and any(f.name == "is_confidential" for f in model._meta.fields):
-            yield model.objects.filter(is_confidential=True).values("pk")
-
-
-def _public_source_q() -> Q:
-    """Assignments whose source (a § or another document) is published for everyone."""
-    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    paragraph = Q(decision__paragraph__live=True, decision__paragraph__minutes__live=True)
-    source_page = Q(source_page__live=True)
-    for confidential in _confidential_page_ids():
-        paragraph &= ~Q(decision__paragraph_id__in=confidential) & ~Q(decision__paragraph__minutes_id__in=confidential)
-        source_page &= ~Q(source_page_id__in=confidential)
-    for path in restricted_paths:
-        paragraph &= ~Q(decision__paragraph__path__startswith=path)
-        source_page &= ~Q(source_page__path__startswith=path)
-    return (Q(decision__isnull=True) | paragraph) & (Q(source_page__isnull=True) | source_page)
-
-
-def visible_assignments(user, queryset):
-    """The assignments `user` may see: all for the roles, else those from public sources."""
-    if can_see_internals(user):
-        return queryset
-    return queryset.filter(_public_source_q())
-
-
-def can_view_assignment(user, assignment: Assignment) -> bool:
-    return visible_assignments(user, Assignment.objects.filter(pk=assignment.pk)).exists()
 
 
 # --- Filters ----------------------------------------------------------------------------
@@ -224,81 +195,109 @@ class Overview:
     due_within_days: int = DUE_WITHIN_DAYS
 
 
-def _count_aggregates(day: date, prefix: str = "") -> dict:
-    """Aggregates for `Counts`; `prefix` reaches the assignment through a relation."""
-    status = f"{prefix}computed_status"
-    due = f"{prefix}due_date"
-    pk = f"{prefix}pk" if prefix else "pk"
-    return {
-        "total": Count(pk),
-        "open": Count(pk, filter=Q(**{f"{status}__in": OPEN_STATUSES})),
-        "overdue": Count(pk, filter=Q(**{status: Assignment.Status.OVERDUE})),
-        "due_within_30": Count(
-            pk,
-            filter=Q(
-                **{f"{status}__in": OPEN_STATUSES, f"{due}__gte": day, f"{due}__lte": day + timedelta(DUE_WITHIN_DAYS)}
-            ),
-        ),
-        "stalled": Count(pk, filter=Q(**{status: Assignment.Status.STALLED})),
-        "undated": Count(pk, filter=Q(**{f"{status}__in": OPEN_STATUSES, f"{due}__isnull": True})),
-        "done": Count(pk, filter=Q(**{status: Assignment.Status.DONE})),
-        "withdrawn": Count(pk, filter=Q(**{status: Assignment.Status.WITHDRAWN})),
-    }
+class _Tally:
+    """Counts built up from (status, due within 30 days, number) groups."""
+
+    def __init__(self):
+        self.values = dict.fromkeys(Counts.__dataclass_fields__, 0)
+
+    def add(self, status: str, due_within: bool, number: int, undated: bool) -> None:
+        is_open = status in OPEN_STATUSES
+        self.values["total"] += number
+        self.values["open"] += number if is_open else 0
+        self.values["overdue"] += number if status == Assignment.Status.OVERDUE else 0
+        self.values["stalled"] += number if status == Assignment.Status.STALLED else 0
+        self.values["done"] += number if status == Assignment.Status.DONE else 0
+        self.values["withdrawn"] += number if status == Assignment.Status.WITHDRAWN else 0
+        self.values["due_within_30"] += number if is_open and due_within else 0
+        self.values["undated"] += number if is_open and undated else 0
+
+    def counts(self) -> Counts:
+        return Counts(**self.values)
 
 
-def _counts(row: dict) -> Counts:
-    return Counts(**{name: row[name] for name in Counts.__dataclass_fields__})
+def _grouped(queryset, day: date, *keys: str):
+    """Rows of `keys` + status + "due within 30 days" + "undated" + count: the status is
+    computed once per assignment and grouped by the database, however many there are."""
+    within = SqlCase(
+        When(due_date__gte=day, due_date__lte=day + timedelta(DUE_WITHIN_DAYS), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    undated = SqlCase(When(due_date__isnull=True, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return (
+        queryset.order_by()
+        .annotate(_within=within, _undated_=undated)
+        .values(*keys, "computed_status", "_within", "_undated_")
+        .annotate(_number=Count("pk"))
+    )
 
 
 def build_overview(queryset, day: date) -> Overview:
-    """Counts for the whole selection, per report-to organ and per assignee: five queries."""
-    queryset = queryset.order_by()
-    aggregates = _count_aggregates(day)
-    totals = _counts(queryset.aggregate(**aggregates))
+    """Counts for the whole selection, per report-to organ and per assignee: four queries."""
+    totals = _Tally()
+    organs: dict = {}
+    organ_keys = ("report_to", "report_to__name", "report_to__abbreviation", "report_to__municipality__name")
+    for row in _grouped(queryset, day, *organ_keys):
+        facts = (row["computed_status"], row["_within"], row["_number"], row["_undated_"])
+        totals.add(*facts)
+        organs.setdefault(tuple(row[key] for key in organ_keys), _Tally()).add(*facts)
     by_organ = [
         OverviewRow(
-            label=row["report_to__name"] or "Inget organ angivet",
-            detail=row["report_to__abbreviation"] or "",
-            filter_params={"organ": row["report_to"]} if row["report_to"] else {},
-            counts=_counts(row),
+            label=name or "Inget organ angivet",
+            detail=", ".join(part for part in (abbreviation, municipality) if part),
+            filter_params={"organ": pk} if pk else {},
+            counts=tally.counts(),
         )
-        for row in queryset.values("report_to", "report_to__name", "report_to__abbreviation")
-        .annotate(**aggregates)
-        .order_by("-open", "report_to__name")
+        for (pk, name, abbreviation, municipality), tally in organs.items()
     ]
+    by_organ.sort(key=lambda row: (-row.counts.open, row.label))
     by_assignee = []
     for kind, relation, label, detail in (
         ("post", "assignee_posts", "assignee_posts__label", "assignee_posts__organization__name"),
         ("person", "assignee_people", "assignee_people__name", None),
         ("organ", "assignee_organizations", "assignee_organizations__name", None),
     ):
-        names = [relation, label] + ([detail] if detail else [])
-        rows = [row for row in queryset.values(*names).annotate(**aggregates) if row[relation] is not None]
+        keys = (relation, label) + ((detail,) if detail else ())
+        groups: dict = {}
+        for row in _grouped(queryset.filter(**{f"{relation}__isnull": False}), day, *keys):
+            if row[relation] is not None:
+                groups.setdefault(tuple(row[key] for key in keys), _Tally()).add(
+                    row["computed_status"], row["_within"], row["_number"], row["_undated_"]
+                )
         by_assignee += [
             OverviewRow(
-                label=row[label],
-                detail=row[detail] if detail else {"person": "Person", "organ": "Organ"}[kind],
-                filter_params={"ansvarig": f"{kind}-{row[relation]}"},
-                counts=_counts(row),
+                label=values[1],
+                detail=values[2] if detail else {"person": "Person", "organ": "Organ"}[kind],
+                filter_params={"ansvarig": f"{kind}-{values[0]}"},
+                counts=tally.counts(),
             )
-            for row in rows
+            for values, tally in groups.items()
         ]
     by_assignee.sort(key=lambda row: (-row.counts.open, -row.counts.total, row.label))
-    return Overview(totals=totals, by_organ=by_organ, by_assignee=by_assignee)
+    return Overview(totals=totals.counts(), by_organ=by_organ, by_assignee=by_assignee)
+
+
+def _having_assignments(model, kind: str):
+    """Rows of `model` that are assignees of at least one assignment (EXISTS, no join)."""
+    _model, through, column = ASSIGNEE_KINDS[kind]
+    return model.objects.filter(Exists(through.objects.filter(**{column: OuterRef("pk")})))
 
 
 def filter_choices(user, filters: RegisterFilters):
     """The organs and assignees that have assignments, for the filter form (four queries)."""
-    organs = Organization.objects.filter(reported_assignments__isnull=False)
-    posts = Post.objects.filter(assignments__isnull=False).select_related("organization")
-    people = Person.objects.filter(assignments__isnull=False)
-    assignee_organs = Organization.objects.filter(assignments__isnull=False)
+    organs = Organization.objects.filter(Exists(Assignment.objects.filter(report_to_id=OuterRef("pk")))).select_related(
+        "municipality"
+    )
+    posts = _having_assignments(Post, "post").select_related("organization")
+    people = _having_assignments(Person, "person")
+    assignee_organs = _having_assignments(Organization, "organ")
     if filters.municipality:
         organs = organs.filter(municipality__slug=filters.municipality)
         posts = posts.filter(organization__municipality__slug=filters.municipality)
         people = people.filter(municipality__slug=filters.municipality)
         assignee_organs = assignee_organs.filter(municipality__slug=filters.municipality)
-    assignees = [(f"post-{p.pk}", f"{p.label} ({p.organization.name})") for p in posts.distinct()]
-    assignees += [(f"person-{p.pk}", p.name) for p in people.distinct()]
-    assignees += [(f"organ-{o.pk}", o.name) for o in assignee_organs.distinct()]
-    return {"organs": organs.distinct().order_by("name"), "assignees": sorted(assignees, key=lambda c: c[1])}
+    assignees = [(f"post-{p.pk}", f"{p.label} ({p.organization.name})") for p in posts]
+    assignees += [(f"person-{p.pk}", p.name) for p in people]
+    assignees += [(f"organ-{o.pk}", o.name) for o in assignee_organs]
+    return {"organs": organs.order_by("name"), "assignees": sorted(assignees, key=lambda c: c[1])}

@@ -4,7 +4,7 @@ An assignment's history is spread over its own dates (decided, completed, withdr
 its progress notes, the Viewflow process that drives it (each finished step, read
 generically from the node's title, so a new step in the flow shows up without a change
 here) and Wagtail's log of actions on it. Each source yields `TimelineEvent`s; events
-with the same day and kind from two sources are shown once.
+with the same day and kind from two sources are shown once (the first source's).
 
 Viewflow's own models are read directly (`viewflow.workflow.models`), not `workflows/`,
 so `governance` still depends on nothing above it.
@@ -51,10 +51,8 @@ class TimelineEvent:
 
     @property
     def sort_key(self):
-        # Dated-only events (notes, the decision) sort at the start of their day, as aware
-        # datetimes so they compare with the process's and the log's timestamps.
-        start_of_day = timezone.make_aware(datetime.combine(self.day, datetime.min.time()))
-        return (self.day, self.at or start_of_day, self.kind)
+        """By day; within a day, dated-only events (decisions, notes) before timed steps."""
+        return (self.day, self.at is not None, self.at.timestamp() if self.at else 0.0)
 
 
 def _local_date(moment: datetime) -> date:
@@ -111,8 +109,9 @@ def process_events(assignment: Assignment) -> Iterator[TimelineEvent]:
         node = task.flow_task
         name = getattr(node, "name", "") or ""
         title = str(getattr(node, "task_title", "") or "")
-        if not title or (task.flow_task_type == "FUNCTION" and name not in _TASK_KINDS):
-            continue  # the flow's own plumbing (saving a note, routing), titled only for the inbox
+        plumbing = task.flow_task_type == "FUNCTION" and name not in _TASK_KINDS
+        if not title or title == name.replace("_", " ").title() or plumbing:
+            continue  # the flow's own plumbing (saving a note, routing), whether titled for the inbox or not
         kind = _TASK_KINDS.get(name, f"process:{name}")
         if kind == "process_started":
             title = "Uppföljningen startade"
@@ -154,15 +153,14 @@ SOURCES: tuple[Callable[[Assignment], Iterable[TimelineEvent]], ...] = (
 
 def timeline(assignment: Assignment, include_internal: bool) -> list[TimelineEvent]:
     """All events of `assignment` in date order; internal ones only when `include_internal`."""
-    seen: set[tuple[date, str]] = set()
+    recorded_by: dict[tuple[date, str], int] = {}
     events = []
-    for source in SOURCES:
+    for position, source in enumerate(SOURCES):
         for event in source(assignment):
             if event.internal and not include_internal:
                 continue
             key = (event.day, event.kind)
-            if key in seen and not event.kind.startswith(("note", "log:")):
-                continue
-            seen.add(key)
+            if recorded_by.setdefault(key, position) != position:
+                continue  # the same outcome already told by an earlier source
             events.append(event)
     return sorted(events, key=lambda event: event.sort_key)

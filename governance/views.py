@@ -39,14 +39,19 @@ def assignment_register(request):
     today = date.today()
     filters = RegisterFilters.from_query(request.GET)
     queryset = register_queryset(request.user, filters, today)
-    page = Paginator(
-        queryset.select_related(
-            "municipality", "report_to", "decision__paragraph__minutes__organization", "source_page"
-        ).prefetch_related("assignee_posts", "assignee_people", "assignee_organizations"),
-        REGISTER_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+    # Page through ids only, then read the fifty rows shown with everything they display:
+    # the joins and prefetches never touch the other thousands of rows.
+    page = Paginator(queryset.values_list("pk", flat=True), REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    shown = (
+        Assignment.objects.with_status(today)
+        .filter(pk__in=ids)
+        .select_related("municipality", "report_to", "decision__paragraph__minutes__organization", "source_page")
+        .prefetch_related("assignee_posts", "assignee_people", "assignee_organizations")
+        .in_bulk()
+    )
     context = {
-        "assignments": page.object_list,
+        "assignments": [shown[pk] for pk in ids],
         "page_obj": page,
         "filters": filters,
         "overview": build_overview(queryset, today),

@@ -1,10 +1,20 @@
-"""Admin menus: the civic registers grouped together, assignments on their own."""
+"""Admin menus: the civic registers grouped together, assignments on their own; the
+scope rules of `governance.permissions` applied to pages and assignments; the audit
+trail's log actions; the assignment actions (Återrapportera, Slutför, Förläng, Återkalla,
+Byt ansvarig, Bekräfta) that are the admin's only way to change an assignment's state."""
 
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import audit
+from .admin_actions import ACTION_FORMS, AssignmentActionView
 from .dashboard import add_assignment_panels
 from .models import (
     Assignment,
@@ -16,7 +26,10 @@ from .models import (
     Party,
     Person,
     Post,
+    RoleScope,
 )
+from .permissions import Action, can_act_on_assignment, can_edit_page
+from .visibility import refuse_hidden_attachment, refuse_hidden_page, visible_assignments
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -78,6 +91,14 @@ class CaseViewSet(SnippetViewSet):
     search_fields = ["case_number", "title"]
 
 
+class RoleScopeViewSet(SnippetViewSet):
+    model = RoleScope
+    icon = "key"
+    menu_label = _("Behörighetsområden")
+    list_display = ["user", "municipality", "whole_municipality"]
+    list_filter = ["municipality"]
+
+
 class RegisterGroup(SnippetViewSetGroup):
     """The registers a secretary keeps: who sits where, when organs meet, which cases exist."""
 
@@ -93,7 +114,23 @@ class RegisterGroup(SnippetViewSetGroup):
         PostViewSet,
         MembershipViewSet,
         CaseViewSet,
+        RoleScopeViewSet,
     )
+
+
+class AssignmentPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, narrowed per assignment by `can_act_on_assignment`:
+    a secretary edits and deletes only the assignments of the organs in their scope."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        if action in ("change", "delete"):
+            return can_act_on_assignment(user, instance, Action.EDIT)
+        return True
+
+
+register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
 
 
 class AssignmentViewSet(SnippetViewSet):
@@ -112,12 +149,76 @@ class AssignmentViewSet(SnippetViewSet):
         "due_date",
         "status_label",
     ]
-    list_filter = ["municipality", "report_to"]
+    list_filter = ["municipality", "report_to", "read_from_text"]
     search_fields = ["title", "task"]
+
+    def get_queryset(self, request):
+        # Assignments from confidential or unpublished decisions are not listed (governance.visibility).
+        return visible_assignments(request.user, Assignment.objects.all())
 
 
 register_snippet(RegisterGroup)
 register_snippet(AssignmentViewSet)
 
+# Confidential pages and pages under an unpublished parent answer 404 (governance.visibility).
+hooks.register("before_serve_page", refuse_hidden_page)
+# Report-back attachments only to those who may see the assignment.
+hooks.register("before_serve_document", refuse_hidden_attachment)
 
 hooks.register("construct_homepage_panels", add_assignment_panels)
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    audit.register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def assignment_action_urls():
+    return [
+        path(
+            "uppdrag/<int:pk>/<slug:action>/",
+            AssignmentActionView.as_view(),
+            name="assignment_action",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def assignment_action_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, Assignment):
+        return []
+    return [
+        ListingButton(
+            form.title,
+            reverse("assignment_action", args=[snippet.pk, action]),
+            priority=100 + position,
+        )
+        for position, (action, form) in enumerate(ACTION_FORMS.items())
+        if form.applies_to(snippet) and can_act_on_assignment(user, snippet, action)
+    ]
+
+
+def _refuse_outside_scope(request, page):
+    if not can_edit_page(request.user, page):
+        raise PermissionDenied(_("Sidan hör till ett organ du inte är sekreterare för."))
+
+
+@hooks.register("before_edit_page")
+def edit_only_pages_in_scope(request, page):
+    _refuse_outside_scope(request, page)
+
+
+@hooks.register("before_delete_page")
+def delete_only_pages_in_scope(request, page):
+    _refuse_outside_scope(request, page)
+
+
+@hooks.register("before_move_page")
+def move_only_pages_in_scope(request, page, destination=None):
+    _refuse_outside_scope(request, page)
+
+
+@hooks.register("before_create_page")
+def create_only_under_pages_in_scope(request, parent_page, page_class):
+    _refuse_outside_scope(request, parent_page)

@@ -52,6 +52,7 @@ def vocabulary():
     return {word: math.log10(freq) + 9 for word, freq in wordfreq.get_frequency_dict("sv").items() if freq > 0}
 
 
+@lru_cache(maxsize=500_000)
 def _known(part, final=False):
     """The part's Zipf frequency if it can be a compound part, else 0.
 
@@ -210,15 +211,21 @@ def _dictionary_base_form(word):
     return word
 
 
+@lru_cache(maxsize=500_000)
+def word_terms(word):
+    """What one word of a text (as written) indexes: its base form and the base forms of
+    the words it contains; nothing for a stop word. Cached: indexing spends its time here."""
+    lowered = word.lower()
+    if lowered in STOP_WORDS or len(lowered) < 2:
+        return ()
+    return (base_form(lowered), *contained_words(lowered))
+
+
 def terms(text):
     """Base forms of every word, plus the base forms of compound parts, for the `terms` field."""
     found = []
     for word in WORD.findall(text or ""):
-        lowered = word.lower()
-        if lowered in STOP_WORDS or len(lowered) < 2:
-            continue
-        found.append(base_form(lowered))
-        found.extend(contained_words(lowered))
+        found.extend(word_terms(word))
     return " ".join(found)
 
 

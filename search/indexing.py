@@ -12,9 +12,11 @@ slow or swell the engine.
 from datetime import date
 
 from django.conf import settings
+from django.urls import reverse
 from elasticsearch import helpers
 from wagtail.models import Page
 
+from governance import visibility
 from governance.importer.people import NAME_WITH_PARTY
 from governance.models import (
     Assignment,
@@ -78,14 +80,8 @@ def matching_terms(title, text, derived=False):
 
 
 def is_public(page):
-    """Live, not behind a view restriction, not confidential (nor inside confidential minutes)."""
-    if not page.live or page.get_view_restrictions().exists():
-        return False
-    if getattr(page, "is_confidential", False):
-        return False
-    if isinstance(page, MinutesParagraphPage) and page.minutes_id and page.minutes.is_confidential:
-        return False
-    return True
+    """What the anonymous public may see: the one rule in governance.visibility."""
+    return visibility.is_public(page)
 
 
 def bounded(text: str) -> str:
@@ -128,10 +124,12 @@ def _join(*chunks):
     return "\n\n".join(chunk for chunk in chunks if chunk)
 
 
-def documents_for_page(page):
-    """The search documents a page gives (none when it is not public)."""
+def documents_for_page(page, known_public=False):
+    """The search documents a page gives (none when it is not public).
+
+    `known_public` skips the check for pages that came from `visibility.visible_pages`."""
     page = page.specific
-    if not isinstance(page, INDEXED_PAGE_MODELS) or not is_public(page):
+    if not isinstance(page, INDEXED_PAGE_MODELS) or not (known_public or is_public(page)):
         return []
     if isinstance(page, MinutesParagraphPage):
         minutes = page.minutes
@@ -220,12 +218,13 @@ def documents_for_page(page):
     return []
 
 
-def document_for_assignment(assignment, day: date | None = None):
-    """The assignment with its status on `day` (today), unless its source is not public."""
-    source = assignment.source_paragraph or (assignment.source_page.specific if assignment.source_page_id else None)
-    if source is not None and not is_public(source):
+def document_for_assignment(assignment, day: date | None = None, known_public=False):
+    """The assignment with its status on `day` (today), unless its source is not public.
+
+    `known_public` skips the check for assignments that came from `visibility.visible_assignments`."""
+    if not (known_public or visibility.can_view_assignment(None, assignment)):
         return None
-    url = source.get_url(None) if source is not None else f"/uppdrag/?kommun={assignment.municipality.slug}"
+    url = reverse("assignment_detail", args=[assignment.pk])  # its own page, which links to the source
     text = bounded(_join(assignment.title, assignment.task, assignment.source_text, assignment.due_explanation))
     labels = assignment.assignee_labels
     return with_facet_values(
@@ -253,14 +252,17 @@ def document_for_assignment(assignment, day: date | None = None):
 
 
 def all_documents():
-    pages = Page.objects.live().type(*INDEXED_PAGE_MODELS).specific().iterator(chunk_size=500)
-    for page in pages:
-        yield from documents_for_page(page)
-    assignments = Assignment.objects.select_related(
-        "municipality", "report_to", "decision__paragraph", "source_page"
-    ).prefetch_related("assignee_people", "assignee_posts", "assignee_organizations", "notes")
+    # The public rule is applied once to the whole set, not page by page.
+    pages = visibility.visible_pages(None, Page.objects.type(*INDEXED_PAGE_MODELS))
+    for page in pages.specific().iterator(chunk_size=500):
+        yield from documents_for_page(page, known_public=True)
+    assignments = (
+        visibility.visible_assignments(None)
+        .select_related("municipality", "report_to", "decision__paragraph", "source_page")
+        .prefetch_related("assignee_people", "assignee_posts", "assignee_organizations", "notes")
+    )
     for assignment in assignments.iterator(chunk_size=500):
-        document = document_for_assignment(assignment)
+        document = document_for_assignment(assignment, known_public=True)
         if document:
             yield document
 

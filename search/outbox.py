@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Page
 
-from governance.models import Assignment, InterpellationPage, MinutesPage, MinutesParagraphPage
+from governance.models import Assignment
 
 from . import state
 from .engine import SEARCH_ERRORS, engine_url, get_client
@@ -53,15 +54,15 @@ def descendants_and_self(page):
 
 
 def enqueue_page(page):
-    """A page and everything below it: a protokoll's change affects its paragraphs."""
-    for page_id in descendants_and_self(page):
+    """A page, everything below it and every assignment derived from any of them: a change
+    of visibility anywhere in a subtree (unpublish, confidential, restriction, move) is
+    re-evaluated for all of it at once."""
+    pages = descendants_and_self(page)
+    for page_id in pages:
         enqueue(IndexChange.Source.PAGE, page_id)
-    specific = page.specific
-    if isinstance(specific, (MinutesPage, MinutesParagraphPage, InterpellationPage)):
-        for assignment_id in Assignment.objects.filter(source_page__in=descendants_and_self(page)).values_list(
-            "pk", flat=True
-        ):
-            enqueue(IndexChange.Source.ASSIGNMENT, assignment_id)
+    derived = Assignment.objects.filter(Q(source_page__in=pages) | Q(decision__paragraph__in=pages))
+    for assignment_id in derived.values_list("pk", flat=True).distinct():
+        enqueue(IndexChange.Source.ASSIGNMENT, assignment_id)
 
 
 def flush_outbox(client=None, wait_seconds: float = 0.0) -> DrainResult:

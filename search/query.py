@@ -49,10 +49,10 @@ def parse_user_query(text):
     return parsed
 
 
-#: How far apart a compound's parts written as separate words may stand to count as the
-#: compound (phrase slop: up to three words between them, or next to each other in reverse
-#: order): "äldre omsorg", "omsorg för äldre", "enheterna inom arbetsmarknaden".
-PART_SLOP = 3
+#: How many words may stand between a compound's parts written as separate words, in
+#: either order, for them to count as the compound: "äldre omsorg", "omsorg om äldre",
+#: "enheterna inom arbetsmarknaden" (stop words count as words).
+PART_GAPS = 1
 
 
 def _term_query(term):
@@ -62,7 +62,7 @@ def _term_query(term):
     fields add to the score of exact word forms); then every compound that contains it
     (the application indexes a compound's base form and the words it contains into
     `terms`); folded spellings lower. A compound's own parts count only written next to
-    each other, as a phrase with a little slop, and lowest of all: "upphandling" never
+    each other (at most one word between them, in either order), and lowest of all: "upphandling" never
     matches a paragraph that merely has "upp" and "handling" somewhere.
     """
     base = base_form(term)
@@ -75,16 +75,8 @@ def _term_query(term):
     ]
     parts = split_compound(term)
     if parts:
-        options.append(
-            Q(
-                "multi_match",
-                query=" ".join(parts),
-                type="phrase",
-                slop=PART_SLOP,
-                fields=["title", "text"],
-                boost=0.2,
-            )
-        )
+        near = {"match": {"query": " ".join(parts), "max_gaps": PART_GAPS, "ordered": False}}
+        options.append(Q("bool", should=[Q("intervals", **{field: near}) for field in ("title", "text")], boost=0.2))
     return Q("bool", should=options, minimum_should_match=1)
 
 

@@ -187,14 +187,18 @@ class SearchService:
             raise ServiceStopped
 
     def _stop_child(self):
-        if self.child is None or self.child.poll() is not None:
+        if self.child is None:
             return
-        self.child.terminate()
-        try:
-            self.child.wait(10)
-        except subprocess.TimeoutExpired:
-            self.child.kill()
-            self.child.wait()
+        for signum, grace in ((signal.SIGINT, 10), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.child.pid, signum)  # what Ctrl-C would have sent, then no choice
+            except ProcessLookupError:
+                return
+            try:
+                self.child.wait(grace)
+                return
+            except subprocess.TimeoutExpired:
+                continue
 
     # -- one pass of the loop -------------------------------------------------------------
     def _tick(self):
@@ -206,7 +210,10 @@ class SearchService:
         if not self.needs_rebuild:
             self._maintain(now)
         if self.command and self.child is None and (not self.needs_rebuild or self.rebuild_attempted):
-            self.child = subprocess.Popen(self.command, env={**os.environ, "ELASTICSEARCH_URL": self.config.url})
+            # Its own process group, so that stopping it reaches its children too (runserver's
+            # autoreloader runs the server as a child).
+            env = {**os.environ, "ELASTICSEARCH_URL": self.config.url}
+            self.child = subprocess.Popen(self.command, env=env, process_group=0)
         close_old_connections()
 
     def _engine_up(self) -> bool:

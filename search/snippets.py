@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from governance.importer.swedish import sentences
 
 from .analysis import base_form, contained_words, fold, split_compound
-from .query import PART_SLOP, ParsedQuery
+from .query import PART_GAPS, ParsedQuery
 
 FRAGMENT_CHARS = 180
 MAX_FRAGMENTS = 2
@@ -74,7 +74,7 @@ class Marker:
             positions.setdefault(base, []).append(index)
         spans = set()
         for sequence in self.sequences:
-            reach = len(sequence) - 1 + PART_SLOP
+            reach = len(sequence) - 1 + PART_GAPS
             for first in positions.get(sequence[0], []):
                 chain = [first]
                 for word in sequence[1:]:

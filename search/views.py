@@ -23,7 +23,9 @@ def _date(value):
 def request_from(params):
     """Only declared facets and known sorts are accepted; anything else is ignored."""
     filters = {name: params.get(name) for name in FACET_FIELDS if params.get(name)}
-    if "year" in filters and not filters["year"].isdigit():
+    # Only a plain four-digit year: "²" and "２０２０" pass isdigit() but not the engine.
+    year = filters.get("year", "")
+    if year and not (year.isascii() and year.isdigit() and len(year) == 4):
         filters.pop("year")
     try:
         page = max(1, min(int(params.get("page", 1)), 1000))

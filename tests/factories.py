@@ -22,6 +22,7 @@ from governance.models import (
     Organization,
     Party,
     Person,
+    RoleScope,
 )
 
 _counter = itertools.count(1)
@@ -122,3 +123,10 @@ def make_interpellation(parent, organization, asker, addressee, questions, day=d
         for number, (question, answer) in enumerate(questions, start=1)
     ]
     return publish(parent, page)
+
+
+def make_scope(user, municipality, organizations=(), whole_municipality=False):
+    """Where `user`'s role applies: `organizations` of `municipality`, or all of it."""
+    scope = RoleScope.objects.create(user=user, municipality=municipality, whole_municipality=whole_municipality)
+    scope.organizations.set(organizations)
+    return scope

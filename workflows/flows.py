@@ -7,11 +7,47 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 from viewflow.workflow.flow.views import UpdateProcessView
 
-from governance.deadlines import due_date_for, next_meeting
+from governance.deadlines import due_date_for, interpellation_answer_due, next_meeting
 from governance.models import Assignment, AssignmentNote, MotionAction, Organization
+from governance.permissions import (
+    Action,
+    can_act_on_assignment,
+    can_act_on_document,
+    can_manage_assignment,
+    is_administrator,
+    municipality_ids,
+)
 
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
+from .nodes import ScopedView
 from .views import ReferView, StatementView, WorkView
+
+
+def may_take_work(user, process):
+    """Take the work step: the assignment's holder, or a secretary of its organs."""
+    return can_act_on_assignment(user, process.assignment, Action.REPORT)
+
+
+def may_do_work(user, process):
+    """Do the work step once it is yours: also a colleague a secretary moved it to, in the same municipality."""
+    assignment = process.assignment
+    return may_take_work(user, process) or assignment.municipality_id in municipality_ids(user)
+
+
+def may_decide(user, process):
+    """Record the organ's decision on a report-back: a secretary of the assignment's organs."""
+    return can_manage_assignment(user, process.assignment)
+
+
+def may_run_document(user, process):
+    """Motion and interpellation steps: a secretary of the document's organ (the council)."""
+    return can_act_on_document(user, process.artifact)
+
+
+def _task_user(activation):
+    """Who completed the step that led here (the function nodes run on their behalf)."""
+    previous = activation.task.previous.first()
+    return previous.owner if previous else None
 
 
 def responsible_user(activation):
@@ -35,6 +71,19 @@ class ArtifactFlow(flow.Flow):
         activation.process.save()
         return activation.process
 
+    def may_manage(self, user, process):
+        """Cancel, undo or move a task of this process: its artifact's managers."""
+        return may_run_document(user, process)
+
+    def has_manage_permission(self, user, obj=None):
+        """Viewflow's manage permission, narrowed to the process's artifact when one is given."""
+        if not super().has_manage_permission(user, obj):
+            return False
+        process = getattr(obj, "coerced", None)
+        if process is None or getattr(process, "artifact", None) is None:
+            return True
+        return is_administrator(user) or self.may_manage(user, process)
+
 
 class AssignmentFlow(ArtifactFlow):
     """An assignment from the decision that gives it to the decision on its report-back.
@@ -56,9 +105,10 @@ class AssignmentFlow(ArtifactFlow):
     start = flow.StartHandle(this.start_process).Annotation(title=_("Uppdraget ges")).Next(this.work)
 
     work = (
-        flow.View(WorkView.as_view())
+        ScopedView(WorkView.as_view())
         .Annotation(title=_("Arbeta och återrapportera"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_work_assignmentprocess")
+        .Scope(may_take_work, may_do_work)
         .Assign(responsible_user)
         .Next(this.note_progress)
     )
@@ -77,9 +127,10 @@ class AssignmentFlow(ArtifactFlow):
     put_on_agenda = flow.Function(this.schedule_report).Annotation(title=_("Till nästa sammanträde")).Next(this.decide)
 
     decide = (
-        flow.View(UpdateProcessView.as_view(fields=["outcome", "new_due_date"]))
+        ScopedView(UpdateProcessView.as_view(fields=["outcome", "new_due_date"]))
         .Annotation(title=_("Organets beslut om återrapporten"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_decide_assignmentprocess")
+        .Scope(may_decide)
         .Next(this.route_decision)
     )
 
@@ -98,20 +149,25 @@ class AssignmentFlow(ArtifactFlow):
     noted = flow.End().Annotation(title=_("Lagt till handlingarna"))
     withdrawn = flow.End().Annotation(title=_("Återkallat"))
 
+    def may_manage(self, user, process):
+        return may_decide(user, process)
+
     def save_progress_note(self, activation):
         process = activation.process
         if (process.progress_note or "").strip():
             AssignmentNote.objects.create(
                 assignment=process.assignment,
                 text=process.progress_note.strip(),
-                author=activation.task.previous.first().owner,
+                author=_task_user(activation),
             )
             process.progress_note = ""
             process.save()
 
     def schedule_report(self, activation):
+        """The report is handed in (status Återrapporterad) and goes to the organ's next meeting."""
         process = activation.process
         assignment = process.assignment
+        assignment.report((process.report or "").strip(), by=_task_user(activation), from_process=True)
         if assignment.report_to_id:
             due = next_meeting(assignment.report_to, date.today() if not process.meeting_date else process.meeting_date)
             process.meeting_date = due.date
@@ -121,25 +177,21 @@ class AssignmentFlow(ArtifactFlow):
         process.save()
 
     def mark_completed(self, activation):
-        assignment = activation.process.assignment
-        assignment.completed_on = date.today()
-        assignment.save()
+        activation.process.assignment.complete(by=_task_user(activation), from_process=True)
 
     def extend_deadline(self, activation):
         process = activation.process
         assignment = process.assignment
-        assignment.due_date = process.new_due_date
-        assignment.due_explanation = f"förlängt av {assignment.report_to or 'organet'} → {process.new_due_date}"
-        assignment.save()
+        if assignment.due_date != process.new_due_date or assignment.reported_on is not None:
+            assignment.extend(process.new_due_date, by=_task_user(activation), from_process=True)
         process.ready_to_report = False
+        process.report = ""
         process.outcome = ""
         process.new_due_date = None
         process.save()
 
     def mark_withdrawn(self, activation):
-        assignment = activation.process.assignment
-        assignment.withdrawn_on = date.today()
-        assignment.save()
+        activation.process.assignment.withdraw(by=_task_user(activation), from_process=True)
 
 
 def _record_motion_action(motion, classification, organization=None, note=""):
@@ -179,9 +231,10 @@ class MotionFlow(ArtifactFlow):
     start = flow.StartHandle(this.start_process).Annotation(title=_("Motionen lämnas in")).Next(this.refer)
 
     refer = (
-        flow.View(ReferView.as_view())
+        ScopedView(ReferView.as_view())
         .Annotation(title=_("Remittera för beredning"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_refer_motionprocess")
+        .Scope(may_run_document)
         .Next(this.note_referral)
     )
     note_referral = (
@@ -189,9 +242,10 @@ class MotionFlow(ArtifactFlow):
     )
 
     give_statement = (
-        flow.View(StatementView.as_view())
+        ScopedView(StatementView.as_view())
         .Annotation(title=_("Yttrande"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_give_statement_motionprocess")
+        .Scope(may_run_document)
         .Next(this.note_statement)
     )
     note_statement = (
@@ -205,17 +259,19 @@ class MotionFlow(ArtifactFlow):
     )
 
     propose = (
-        flow.View(UpdateProcessView.as_view(fields=["proposal"]))
+        ScopedView(UpdateProcessView.as_view(fields=["proposal"]))
         .Annotation(title=_("Kommunstyrelsens förslag"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_propose_motionprocess")
+        .Scope(may_run_document)
         .Next(this.note_proposal)
     )
     note_proposal = flow.Function(this.record_proposal).Annotation(title=_("Förslaget registreras")).Next(this.decide)
 
     decide = (
-        flow.View(UpdateProcessView.as_view(fields=["decision", "assignment_task"]))
+        ScopedView(UpdateProcessView.as_view(fields=["decision", "assignment_task"]))
         .Annotation(title=_("Kommunfullmäktiges beslut"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_decide_motionprocess")
+        .Scope(may_run_document)
         .Next(this.note_decision)
     )
     note_decision = (
@@ -288,9 +344,10 @@ class InterpellationFlow(ArtifactFlow):
     start = flow.StartHandle(this.start_process).Annotation(title=_("Interpellationen lämnas in")).Next(this.permit)
 
     permit = (
-        flow.View(UpdateProcessView.as_view(fields=["permitted"]))
+        ScopedView(UpdateProcessView.as_view(fields=["permitted"]))
         .Annotation(title=_("Kommunfullmäktige medger att den ställs"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_permit_interpellationprocess")
+        .Scope(may_run_document)
         .Next(this.check_permitted)
     )
     check_permitted = (
@@ -304,17 +361,19 @@ class InterpellationFlow(ArtifactFlow):
     )
 
     answer = (
-        flow.View(UpdateProcessView.as_view(fields=["answer_text"]))
+        ScopedView(UpdateProcessView.as_view(fields=["answer_text"]))
         .Annotation(title=_("Besvara"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_answer_interpellationprocess")
+        .Scope(may_run_document)
         .Next(this.note_answer)
     )
     note_answer = flow.Function(this.record_answer).Annotation(title=_("Svaret registreras")).Next(this.debate)
 
     debate = (
-        flow.View(UpdateProcessView.as_view(fields=["debated_on"]))
+        ScopedView(UpdateProcessView.as_view(fields=["debated_on"]))
         .Annotation(title=_("Debatt i kommunfullmäktige"))
-        .Permission("governance.change_assignment")
+        .Permission("workflows.can_debate_interpellationprocess")
+        .Scope(may_run_document)
         .Next(this.closed)
     )
 
@@ -325,7 +384,16 @@ class InterpellationFlow(ArtifactFlow):
         process = activation.process
         interpellation = process.interpellation
         council = interpellation.organization or _council(interpellation.municipality)
-        due = due_date_for(interpellation.municipality.interpellation_answer_rule, interpellation.date, council)
+        municipality = interpellation.municipality
+        if municipality.answers_interpellations_by_meeting and council is not None:
+            due = interpellation_answer_due(
+                interpellation.date,
+                council,
+                municipality.interpellation_lead_days,
+                municipality.interpellation_answered_at_next_meeting,
+            )
+        else:
+            due = due_date_for(municipality.interpellation_answer_rule, interpellation.date, council)
         process.answer_due = due.date
         process.answer_due_explanation = due.explanation
         process.save()

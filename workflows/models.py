@@ -33,6 +33,12 @@ class AssignmentProcess(Process):
 
     class Meta:
         proxy = True
+        # The step permissions of the flow (`.Permission(...)` on each human step), granted
+        # to roles by governance.roles.
+        permissions = [
+            ("can_work_assignmentprocess", _("Kan arbeta med och återrapportera uppdrag")),
+            ("can_decide_assignmentprocess", _("Kan registrera organets beslut om en återrapport")),
+        ]
         verbose_name = _("uppdragsärende")
         verbose_name_plural = _("uppdragsärenden")
         # Viewflow adds "manage" to Django's default permissions: "view" lets a role read
@@ -82,6 +88,14 @@ class MotionProcess(Process):
 
     class Meta:
         proxy = True
+        # The step permissions of the flow (`.Permission(...)` on each human step), granted
+        # to roles by governance.roles.
+        permissions = [
+            ("can_refer_motionprocess", _("Kan remittera motioner")),
+            ("can_give_statement_motionprocess", _("Kan registrera yttranden över motioner")),
+            ("can_propose_motionprocess", _("Kan registrera kommunstyrelsens förslag till beslut om motioner")),
+            ("can_decide_motionprocess", _("Kan registrera kommunfullmäktiges beslut om motioner")),
+        ]
         verbose_name = _("motionsärende")
         verbose_name_plural = _("motionsärenden")
 
@@ -115,6 +129,13 @@ class InterpellationProcess(Process):
 
     class Meta:
         proxy = True
+        # The step permissions of the flow (`.Permission(...)` on each human step), granted
+        # to roles by governance.roles.
+        permissions = [
+            ("can_permit_interpellationprocess", _("Kan registrera att en interpellation får ställas")),
+            ("can_answer_interpellationprocess", _("Kan registrera interpellationssvar")),
+            ("can_debate_interpellationprocess", _("Kan registrera interpellationsdebatt")),
+        ]
         verbose_name = _("interpellationsärende")
         verbose_name_plural = _("interpellationsärenden")
 

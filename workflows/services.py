@@ -4,12 +4,17 @@ The inbox views do the same through Viewflow's own views; both go through the fl
 lock, so two people completing the same task at once cannot both succeed.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.test import RequestFactory
+from django.http import HttpRequest
+from django.utils import timezone
 from viewflow.fsm import TransitionNotAllowed
-from viewflow.workflow import STATUS
+from viewflow.workflow import PROCESS, STATUS
+
+from governance.models import Assignment
 
 from .flows import AssignmentFlow, InterpellationFlow, MotionFlow
+from .models import AssignmentProcess
 
 
 class TaskAlreadyDone(Exception):
@@ -28,6 +33,17 @@ def start_interpellation_process(interpellation):
     return InterpellationFlow.start.run(artifact=interpellation)
 
 
+def process_for_assignment(assignment):
+    """The assignment's process (the latest, should there be several), or None."""
+    return (
+        AssignmentProcess.objects.filter(
+            artifact_content_type=ContentType.objects.get_for_model(Assignment), artifact_object_id=assignment.pk
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
 def open_task(process, node_name):
     return (
         process.task_set.filter(flow_task=getattr(process.flow_class, node_name))
@@ -38,6 +54,16 @@ def open_task(process, node_name):
 
 def complete_task(task, user, **fields):
     """Assign (if needed), fill in `fields` on the process and complete the task as `user`."""
+    return _run_task(task, user, fields, check_permission=True)
+
+
+def advance_task(task, user, **fields):
+    """Complete a task on behalf of a change already authorised by the assignment's own
+    method (the admin's "Slutför" and the like): the process follows the record."""
+    return _run_task(task, user, fields, check_permission=False)
+
+
+def _run_task(task, user, fields, check_permission):
     flow_class = task.flow_task.flow_class
     with transaction.atomic(), flow_class.lock(task.process_id):
         task.refresh_from_db()
@@ -45,14 +71,25 @@ def complete_task(task, user, **fields):
             who = task.owner.get_full_name() or task.owner.username if task.owner else "någon annan"
             raise TaskAlreadyDone(f"Uppgiften är redan utförd av {who} ({task.finished:%Y-%m-%d %H:%M}).")
         activation = task.flow_task.activation_class(task)
-        if task.status == STATUS.NEW and not task.flow_task.can_assign(user, task):
-            raise PermissionError("Du har inte behörighet att utföra uppgiften.")
+        if check_permission:
+            if task.status == STATUS.NEW and not task.flow_task.can_assign(user, task):
+                raise PermissionError("Du har inte behörighet att utföra uppgiften.")
+            if (
+                task.status == STATUS.ASSIGNED
+                and task.owner_id == user.pk
+                and not task.flow_task.can_execute(user, task)
+            ):
+                raise PermissionError("Du har inte behörighet att utföra uppgiften.")
+        elif task.status == STATUS.ASSIGNED and task.owner_id != user.pk:
+            task.owner = user
+            task.save(update_fields=["owner"])
         try:
             if task.status == STATUS.NEW:
                 activation.assign(user)
             if task.owner_id != user.pk:
                 raise PermissionError("Uppgiften är tilldelad någon annan.")
-            request = RequestFactory().post("/")
+            request = HttpRequest()
+            request.method = "POST"
             request.user = user
             activation.start(request)
         except TransitionNotAllowed as error:
@@ -66,10 +103,29 @@ def complete_task(task, user, **fields):
     return process
 
 
+def close_process(process, *, done):
+    """End a process whose record was closed outside it (completed or withdrawn in the
+    admin, fulfilled by a later decision): its open tasks are cancelled, so nobody's inbox
+    keeps work that no longer exists, and the process ends as done or cancelled."""
+    flow_class = process.flow_class
+    with transaction.atomic(), flow_class.lock(process.pk):
+        process.refresh_from_db()
+        if process.status in (PROCESS.DONE, PROCESS.CANCELED):
+            return process
+        for task in process.task_set.exclude(status__in=[STATUS.DONE, STATUS.CANCELED, STATUS.REVIVED]):
+            task.status = STATUS.CANCELED
+            task.finished = timezone.now()
+            task.save(update_fields=["status", "finished"])
+        process.status = PROCESS.DONE if done else PROCESS.CANCELED
+        process.finished = timezone.now()
+        process.save(update_fields=["status", "finished"])
+    return process
+
+
 def reassign_task(task, by_user, to_user):
     """Give a task to someone else (a secretary moving work between officials)."""
     flow_class = task.flow_task.flow_class
-    if not flow_class.instance.has_manage_permission(by_user):
+    if not flow_class.instance.has_manage_permission(by_user, task.process):
         raise PermissionError("Du har inte behörighet att flytta uppgiften.")
     with transaction.atomic(), flow_class.lock(task.process_id):
         task.refresh_from_db()

@@ -6,26 +6,14 @@ from viewflow.workflow.flow.views import UpdateProcessView
 from wagtail.documents import get_document_model
 
 from governance.models import AssignmentAttachment, Organization
+from governance.uploads import DocumentUploadsField
 
 from .models import AssignmentProcess, MotionProcess
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
-
-
 class ReportForm(forms.ModelForm):
-    attachments = MultipleFileField(label=_("Bilagor"), required=False)
+    # Each file passes Wagtail's document checks (allowed extensions, size limit).
+    attachments = DocumentUploadsField(label=_("Bilagor"), required=False)
 
     class Meta:
         model = AssignmentProcess

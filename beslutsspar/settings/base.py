@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "governance",
     "workflows",
     "search",
+    "opendata",
     "viewflow",
     "viewflow.workflow",
     "wagtail.contrib.settings",
@@ -45,10 +46,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "beslutsspar.security.ContentSecurityPolicyMiddleware",
+    "beslutsspar.security.RejectControlCharactersMiddleware",
+    "beslutsspar.security.SearchRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "governance.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -135,8 +140,15 @@ WAGTAIL_I18N_ENABLED = False
 # Public full-text search over the decision history is the `search` app on Elasticsearch.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Documents (report-back attachments among them): only office formats, at most 20 MB, always
+# through Django (so the before_serve_document permission hook runs) and always as a download
+# with nosniff and `default-src 'none'`, never rendered inline. Never let a web server serve
+# MEDIA_ROOT/documents/ directly.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -158,6 +170,20 @@ ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "beslutsspar-")
 SEARCH_REQUEST_TIMEOUT = float(os.environ.get("SEARCH_REQUEST_TIMEOUT", "10"))
+
+# Security headers: SecurityMiddleware sends nosniff, Referrer-Policy and (in production)
+# HSTS; beslutsspar.security sends the public site's Content-Security-Policy.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Search is rate-limited per client IP (beslutsspar.security): requests per window (seconds).
+# Counted in the default cache, which must be shared by all workers in production.
+BESLUTSSPAR_SEARCH_RATE_LIMIT = int(os.environ.get("BESLUTSSPAR_SEARCH_RATE_LIMIT", "60"))
+BESLUTSSPAR_SEARCH_RATE_WINDOW = int(os.environ.get("BESLUTSSPAR_SEARCH_RATE_WINDOW", "60"))
+# How many reverse proxies stand in front of the site and append to X-Forwarded-For.
+BESLUTSSPAR_TRUSTED_PROXIES = int(os.environ.get("BESLUTSSPAR_TRUSTED_PROXIES", "0"))
 # Text indexed per search document, in characters; the full text stays in the database and
 # on the page. Bounds query time (scoring, highlighting) and engine memory per document.
 SEARCH_MAX_DOCUMENT_CHARS = int(os.environ.get("SEARCH_MAX_DOCUMENT_CHARS", "40000"))

@@ -1,9 +1,14 @@
-"""Find assignments (uppdrag) in decision text, with who, what, to whom and by when.
+"""Find assignments (uppdrag) in decided text, with who, what, to whom and by when.
 
-Swedish decisions phrase assignments in a handful of ways ("X får i uppdrag att …",
-"X ges i uppdrag att …", "X uppdras att …", "Kommunstyrelsen uppdrar åt X att …",
-"Uppdraget med att … ska fortsätta", "… ska återrapporteras till Y …"). Each found
-assignment keeps its source sentence so a secretary can check the reading.
+Swedish decisions phrase assignments in a handful of ways, active and passive: "X får i
+uppdrag att …", "X ges i uppdrag att …", "X uppdras att …", "Kommunstyrelsen uppdrar åt X
+att …", "att ge X i uppdrag att …", "X ska återkomma med …", "Uppdraget med att … ska
+fortsätta", and lists where a lead-in names the assignee once ("X får i uppdrag att: 1. …
+2. …"). Only what the organ decided counts (decision_text finds it); points it merely
+recommends to another organ are marked `proposed`. Each assignment keeps its source
+sentence so a secretary can check the reading; ends of earlier assignments are read by
+completions.py. The deadline stays as the decision words it (`deadline_text`); turning it
+into a date is governance.deadlines' job.
 """
 
 import re
@@ -12,7 +17,7 @@ from governance.deadlines import due_date_for
 
 from . import swedish
 from .completions import completion_in, completions_in
-from .decision_text import ITEM_MARKER, DecisionItem, decision_items
+from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
 
 ORGAN = (
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö\-]*s\s)?"  # genitive owner: "kommunstyrelsens arbetsutskott"
@@ -68,6 +73,7 @@ NOT_AN_ASSIGNEE = re.compile(
 PAST_OR_REPORTED = re.compile(
     r"\b(?:fick|gavs|gav|har\s+fått|hade\s+fått|har\s+getts|beslutade|beslöt|uppdrog|tidigare)\b", re.IGNORECASE
 )
+DELEGATION = re.compile(r"\b(?:medger|medgav|överlåter|delegerar|vidaredelegera\w*)\b", re.IGNORECASE)
 PROPOSING = re.compile(r"\b(?:föreslår|föreslås|yrkar|hemställer|tillstyrker)\b", re.IGNORECASE)
 
 
@@ -113,6 +119,8 @@ def assignment_clause(sentence: str):
         prefix = padded[: match.start()]
         if match.group("who6") and not ACTOR_WORD.search(who):
             return None
+        if DELEGATION.search(prefix[-120:]) or re.match(r"(?:annan|andra|någon|en\s+annan)\b", who, re.IGNORECASE):
+            return None  # delegation of decision-making ("medger att X uppdrar åt annan anställd att besluta")
         if PAST_OR_REPORTED.search(prefix[-80:]):
             return None
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
@@ -146,15 +154,10 @@ NEXT_MEETING_WITH = re.compile(
     r"(?:kommande|nästa)\s+(?:möte|sammanträde)\s+(?:med|i)\s+(?P<organ>" + ORGAN + r")",
     re.IGNORECASE,
 )
-FULFILLED = re.compile(
-    r"(?P<organ>[A-ZÅÄÖ][\wåäö]*(?:s)?)\s+uppdrag\s*,?\s*(?:givet\s+i\s+(?P<budget>budget\s+\d{4})\s*)?"
-    r"(?:(?P<date>\d{4}-\d{2}-\d{2})\s*§\s*(?P<paragraph>\d+))?(?P<rest>.*?)"
-    r"förklaras\s+(?P<negation>inte\s+|ej\s+)?fullgjort",
-    re.IGNORECASE,
-)
+
 
 #: Cheap pre-check: sentences without these words cannot create or report an assignment.
-TRIGGER_WORDS = ("uppdra", "rapporter", "redovis", "återkomma", "presentera", "lämna")
+TRIGGER_WORDS = ("uppdra", "rapporter", "redovis", "återkomm", "presentera", "lämna")
 
 
 def _has_trigger(text):
@@ -172,6 +175,11 @@ DEADLINE_PATTERNS = [
     r"vid\s+årsskiftet(?:\s+\d{4}\s*/\s*\d{2,4})?",
     r"inom\s+(?:\d+|en|ett|två|tre|fyra|fem|sex|tolv)\s+(?:dagar|dag|veckor|vecka|månader|månad|år)",
     r"(?:en|två|tre|fyra|sex|tolv|\d+)\s+gånger\s+per\s+år",
+    rf"senast\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}",
+    r"(?:senast\s+)?(?:under|till|före)\s+(?:våren|hösten|sommaren|vintern)(?:\s+\d{4})?",
+    r"(?:senast\s+)?(?:under\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\s+kvartalet(?:\s+\d{4})?",
+    r"(?:senast\s+)?i\s+samband\s+med\s+(?:kommande\s+|nästa\s+)?(?:delårsrapport|delårsbokslut|årsredovisning"
+    r"|bokslut|budget|verksamhetsberättelse|mål-\s+och\s+budget|tertialrapport|uppföljning)\w*(?:\s+\d{4})?",
     r"senast\s+(?:under\s+)?\d{4}",
     r"under\s+\d{4}",
     r"årligen",
@@ -185,10 +193,21 @@ LEADING_NOISE = re.compile(
 )
 
 
+PARTNERS = re.compile(
+    r",?\s+(?:i\s+samverkan\s+med|i\s+samarbete\s+med|tillsammans\s+med|i\s+dialog\s+med|med\s+stöd\s+av)\b",
+    re.IGNORECASE,
+)
+COLLECTIVE = re.compile(r"^(?:samtliga|alla|övriga|berörda|respektive)\b", re.IGNORECASE)
+
+
 def split_assignees(phrase):
     """ "Kommundirektören och näringslivschefen" → ["kommundirektören", "näringslivschefen"]."""
     phrase = LEADING_NOISE.sub("", phrase.strip())
     phrase = re.sub(r"\s+(?:gemensamt|tillsammans)$", "", phrase)
+    # Partners named after the assignee work with it but are not given the assignment.
+    phrase = PARTNERS.split(phrase)[0].strip(" ,")
+    if COLLECTIVE.match(phrase):
+        return [phrase[0].upper() + phrase[1:]]  # "Samtliga nämnder och styrelser" is one group
     # "Idrotts- och föreningsnämnden" is one organ: no split after a hyphenated first part.
     parts = re.split(r",\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+", phrase)
     names = []
@@ -199,7 +218,7 @@ def split_assignees(phrase):
         if not _is_actor(part):
             # "nämnden för demokrati och medborgarservice", "äldre samt vård- och omsorgsnämnden":
             # a part that names no actor belongs to its neighbour.
-            if names and not pending:
+            if names and not pending and re.search(r"\s(?:för|inom)\s", names[-1]):
                 names[-1] = f"{names[-1]} och {part}"
             else:
                 pending = f"{pending} {part}".strip()
@@ -291,7 +310,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
         if completion_in(sentence):
             continue  # "Redovisningen av uppdraget att X får i uppdrag att … godkänns" quotes an old one
         clause = assignment_clause(sentence)
-        if clause is None and shared_assignees and position == 0:
+        if clause is None and shared_assignees and position == 0 and TASK_START.match(sentence):
             # A point under "X får i uppdrag att:" names only the task.
             clause = ("", sentence, proposed)
         assignees = []
@@ -353,28 +372,6 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
     return [_dated(entry, decided_on, resolve_organ) for entry in found]
 
 
-def extract_fulfilments(item):
-    """Decisions about earlier assignments: "… uppdrag 2021-11-25 § 23 … förklaras fullgjort"."""
-    results = []
-    if "fullgjort" not in item:
-        return results
-    for sentence in swedish.sentences(item):
-        match = FULFILLED.search(sentence)
-        if not match:
-            continue
-        results.append(
-            {
-                "organ": match.group("organ"),
-                "assignment_date": match.group("date"),
-                "assignment_paragraph": int(match.group("paragraph")) if match.group("paragraph") else None,
-                "budget": match.group("budget") or "",
-                "fulfilled": not match.group("negation"),
-                "source": sentence,
-            }
-        )
-    return results
-
-
 def extract_commitments(text, decided_on=None, resolve_organ=None):
     """Promises with a deadline in running text, e.g. an interpellation answer's milestones.
 
@@ -431,8 +428,21 @@ def _merge_report_backs(found):
     return merged
 
 
+#: "Ärendet återremitteras till X med följande uppdrag:", "X ges följande uppdrag:".
+LIST_OF_TASKS = re.compile(
+    r"(?:\b(?:åter)?remitteras\s+till|\böverlämnas\s+till)\s+(?P<who1>[^,:]{2,80}?)\s+(?:med|för)\s+"
+    r"(?:följande\s+)?(?:uppdrag|uppdraget)(?:\s+att)?\s*:$"
+    r"|^(?P<who2>[^,:]{2,80}?)\s+(?:får|ges|erhåller)\s+följande\s+uppdrag(?:\s+att)?\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _lead_in_assignees(lead_in):
     """The assignees a list's lead-in names for every point ("X får i uppdrag att:")."""
+    listed = LIST_OF_TASKS.search(lead_in) if lead_in else None
+    if listed:
+        who = listed.group("who1") or listed.group("who2")
+        return split_assignees(who), bool(PROPOSING.search(lead_in[: listed.start()]))
     clause = (assignment_clause(lead_in) or assignment_clause(lead_in.rstrip(": ") + " att:")) if lead_in else None
     if not clause:
         return [], False
@@ -440,6 +450,23 @@ def _lead_in_assignees(lead_in):
     if task.strip(" :"):
         return [], False
     return split_assignees(who), proposed
+
+
+#: A decided point that only sets how the preceding assignment reports back
+#: ("att återrapportering ska ske till nämnden i september 2024").
+REPORT_RULE = re.compile(
+    r"^(?:att\s+)?(?:uppdraget|uppdragen|återrapportering(?:en)?|redovisning(?:en)?|återkoppling(?:en)?"
+    r"|rapportering(?:en)?|återredovisning(?:en)?)\s+(?:ska|skall)\s+",
+    re.IGNORECASE,
+)
+
+
+def _attach_report_rule(entry, text, decided_on, resolve_organ):
+    """Fill the preceding assignment's report-to and deadline from a report-rule point."""
+    entry["report_to"] = entry["report_to"] or _report_to(text)
+    entry["deadline_text"] = entry["deadline_text"] or find_deadline(text)
+    entry["source"] = f"{entry['source']} {text}".strip()
+    _dated(entry, decided_on, resolve_organ)
 
 
 def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
@@ -456,9 +483,12 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     for item in items:
         body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text
         shared, lead_proposed = _lead_in_assignees(item.lead_in)
-        for entry in extract_assignments(
+        entries = extract_assignments(
             body, decided_on, resolve_organ, shared_assignees=shared, proposed=item.proposed or lead_proposed
-        ):
+        )
+        if not entries and found and REPORT_RULE.match(body):
+            _attach_report_rule(found[-1], body, decided_on, resolve_organ)
+        for entry in entries:
             entry["item_text"] = body
             found.append(entry)
     events = completions_in([item.text for item in items], title, [item.proposed for item in items])

@@ -8,9 +8,9 @@ without touching the linking.
 
 from datetime import date
 
-from governance.models import Assignment, AssignmentNote
+from governance.models import Assignment
 
-from .completions import COMPLETE, AssignmentReference, Candidate, CompletionEvent, best_link
+from .completions import COMPLETE, WITHDRAW, AssignmentReference, Candidate, CompletionEvent, best_link
 
 
 def event_from_dict(data: dict) -> CompletionEvent:
@@ -50,17 +50,17 @@ def _candidates(municipality, event):
 
 
 def record(assignment: Assignment, event: CompletionEvent, decided_on: date) -> None:
-    """Mark the assignment done, or note the report, as of the deciding meeting's date."""
-    if event.kind == COMPLETE:
-        if assignment.completed_on is None:
-            assignment.completed_on = decided_on
-            assignment.save(update_fields=["completed_on"])
+    """Mark the assignment done or withdrawn, or record the report-back, as of the deciding
+    meeting's date, through the assignment's own methods (they log it and move its process)."""
+    if not assignment.is_open or decided_on < assignment.decided_on:
         return
-    AssignmentNote.objects.get_or_create(
-        assignment=assignment,
-        written_on=decided_on,
-        text=f"Återrapporterat: {event.sentence}"[:2000],
-    )
+    if event.kind == COMPLETE:
+        assignment.complete(on=decided_on, reason=event.sentence[:500])
+        return
+    if event.kind == WITHDRAW:
+        assignment.withdraw(on=decided_on, reason=event.sentence[:500])
+        return
+    assignment.report(f"Återrapporterat: {event.sentence}"[:2000], on=decided_on)
 
 
 def link_and_record(municipality, data: dict, decided_on: date, case_number: str = "") -> Assignment | None:

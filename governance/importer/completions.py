@@ -17,6 +17,14 @@ from . import swedish
 
 COMPLETE = "complete"
 REPORT = "report"
+WITHDRAW = "withdraw"
+
+#: "Uppdraget … återkallas/upphävs/dras tillbaka": the organ takes the assignment back.
+WITHDRAWN = re.compile(
+    r"\buppdrag(?:et|en)?\b[^.]{0,200}?\b(?:återkallas|upphävs|dras\s+tillbaka|ska\s+inte\s+längre\s+genomföras)\b"
+    r"|\b(?:återkallar|upphäver)\b[^.]{0,40}?\buppdrag(?:et|en)?\b",
+    re.IGNORECASE,
+)
 
 #: "förklaras fullgjort", "anses slutfört", "betraktas som avslutat", "förklarar uppdraget fullgjort".
 COMPLETED = re.compile(
@@ -34,7 +42,8 @@ REPORTED = re.compile(
     r"|information|svar)(?:en|et|erna)?\b[^.]{0,240}?"
     r"\b(?:godkänns|godkändes|noteras|antecknas|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna"
     r"|tas\s+emot|tas\s+till\s+dagens\s+protokoll|tas\s+till\s+protokollet|överlämnas)\b"
-    r"|\b(?:godkänner|noterar|antecknar|tar\s+emot)\b[^.]{0,40}?\b(?:redovisning|återrapportering|återredovisning"
+    r"|\b(?:godkänner|noterar|antecknar|tar\s+emot|tar\s+del\s+av|tagit\s+del\s+av)\b[^.]{0,40}?"
+    r"\b(?:redovisning|återrapportering|återredovisning|information"
     r"|rapport)(?:en|erna)?\b"
     r"|\b(?:lägger|lägga)\b[^.]{0,120}?\b(?:redovisning|återrapportering|återredovisning|rapport|information)"
     r"(?:en|erna)?\b[^.]{0,40}?\btill\s+handlingarna\b",
@@ -46,7 +55,8 @@ ABOUT_ASSIGNMENT = re.compile(r"\buppdrag|\båterrapport|\båterredovis", re.IGN
 ASSIGNMENT_TITLE = re.compile(
     r"^(?:(?:slut|del)?redovisning|återrapportering|återredovisning|(?:slut|del|läges)?rapport|uppföljning|svar)"
     r"\b[^.]{0,80}?\buppdrag"
-    r"|^återrapport\w*\b|^återredovis\w*\b|^(?:redovisning|rapportering)\s+av\s+(?:\w+\s+){0,3}?uppdrag",
+    r"|^återrapport\w*\b|^återredovis\w*\b|^(?:redovisning|rapportering)\s+av\s+(?:\w+\s+){0,3}?uppdrag"
+    r"|^(?:[\wåäö]+s\s+)?uppdrag\b",  # "Uppdrag: Översyn av …", "Kommunfullmäktiges uppdrag om …"
     re.IGNORECASE,
 )
 #: Reports that are routine and never an assignment's end.
@@ -60,7 +70,8 @@ ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 PARAGRAPH = re.compile(r"§\s*(\d{1,4})")
 POINT = re.compile(r"\b(?:p\.|punkt|pkt\.?)\s*(\d{1,2})\b", re.IGNORECASE)
 CASE = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr|ärendenummer)\.?\s*:?\s*(?P<number>[A-ZÅÄÖ]{0,6}\s?\d{2,4}[./:-]\d{1,6}(?:[./:-]\d{1,6})?)",
+    r"\b(?:dnr|diarienummer|diarienr|ärendenummer)\.?\s*:?\s*"
+    r"(?P<number>[A-ZÅÄÖ]{0,6}[\s-]?\d{2,4}[./:-]\d{1,6}(?:[./:-]\d{1,6})?)",
     re.IGNORECASE,
 )
 ORGAN_OWNER = re.compile(
@@ -90,7 +101,7 @@ class AssignmentReference:
 class CompletionEvent:
     """One decision that completes or reports on an earlier assignment."""
 
-    kind: str  # COMPLETE or REPORT
+    kind: str  # COMPLETE, REPORT or WITHDRAW
     sentence: str
     reference: AssignmentReference = field(default_factory=AssignmentReference)
     paragraph_title: str = ""
@@ -147,7 +158,9 @@ def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
     ties it to an assignment; approving the delegation list or the annual report does not.
     """
     completed = COMPLETED.search(sentence)
-    if completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
+    if WITHDRAWN.search(sentence):
+        kind = WITHDRAW
+    elif completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
         kind = COMPLETE
     elif completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
         kind = COMPLETE

@@ -70,15 +70,34 @@ OTHER_HEADINGS = {
     "utredning",
     "yttrande",
     "förslag",
+    "ärendet i korthet",
+    "bakgrund och ärendebeskrivning",
+    "förvaltningens yttrande",
+    "förvaltningens förslag",
+    "bedömning och förslag",
+    "ekonomi",
+    "finansiering",
+    "konsekvenser",
+    "överklagande",
+    "hur man överklagar",
+    "deltar inte i beslutet",
+    "deltar ej i beslutet",
+    "dokumentation",
+    "upplysningar",
 }
 OTHER_HEADING_PATTERN = re.compile(
-    r"^(?:.{0,60}\bförslag till beslut\b.*|(?:beslutet|protokollsutdraget|utdrag)\s+(?:skickas|expedieras)\s+till\b.*"
+    r"^(?:.{0,60}\bförslag till beslut\b.*"
+    r"|(?:beslutet|protokollsutdraget|utdrag)\s+(?:ska\s+)?(?:skickas|expedieras)\s+till\b.*"
+    r"|expedieras\s+till\b.*|beslutet\s+kan\s+överklagas\b.*"
     r"|beslutsunderlag\b.*|reservation\b.*|protokollsanteckning\b.*|yrkande\b.*|skickas till\b.*)$",
     re.IGNORECASE,
 )
 DECISION_HEADING = re.compile(
-    r"^(?:beslut|beslutet|beslut på sammanträdet|[a-zåäöé\- ]{2,70}s beslut(?: på sammanträdet)?)$", re.IGNORECASE
+    r"^(?:beslut|beslutet|beslut på sammanträdet|[a-zåäöé\- ]{2,70}s beslut(?: på sammanträdet| för egen del)?)$",
+    re.IGNORECASE,
 )
+#: "Beslut: Förvaltningen får i uppdrag …" – the heading and the decision on one line.
+INLINE_DECISION = re.compile(r"^(?:beslut|[A-ZÅÄÖ][a-zåäöé\- ]{2,70}s beslut)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
 #: "Kommunstyrelsen beslutar att …", "Nämnden beslutar:", "Kommunfullmäktige beslutar" on its own line.
 DECIDES = re.compile(
     r"^(?P<organ>[A-ZÅÄÖ][\wåäöé\- ]{2,70}?)\s+(?:beslutar|beslöt|beslutade)"
@@ -89,7 +108,7 @@ PROPOSES = re.compile(
     r"(?:\bföreslår\b|\bföreslås\b|\bhemställer\b|\btillstyrker\b)[^.]{0,160}?"
     r"\b(?:kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|nämnden|styrelsen)\b[^.]{0,40}?"
     r"(?:\bbesluta[rt]?\b|\batt\b|:)"
-    r"|^förslag till beslut i\b",
+    r"|^förslag till beslut i\b|^[\wåäö ]{0,60}\bförslag till (?:kommunfullmäktige|fullmäktige)\b",
     re.IGNORECASE,
 )
 #: "Förslag till beslut i kommunfullmäktige" standing as a sub-heading inside a decision.
@@ -102,6 +121,13 @@ OWN_DECISION = re.compile(
 )
 PARAGRAPH_OPENER = re.compile(r"^§\s?\d{1,4}\b")
 ITEM_MARKER = re.compile(r"^(?:[-•–*]\s*|\d{1,2}\s?[.)]\s+|[a-h][.)]\s+|att\s+)", re.IGNORECASE)
+#: A bullet glyph left alone on its line by PDF extraction, its text on later lines.
+LONE_BULLET = re.compile(r"^[-•–*▪●○■]$")
+#: How a task under a lead-in starts: a verb in the infinitive ("Utreda …", "Ta fram …",
+#: "Föreslå …") or an adverbial before it ("I samverkan med …", "Senast i maj …").
+TASK_START = re.compile(
+    r"^(?:[a-zåäöé]+(?:a|å|e)|i|inom|under|senast|tillsammans|genom|utifrån|efter|vid|med)\b", re.IGNORECASE
+)
 #: "att" opens an att-sats only after a line that ended one; otherwise it is a broken line.
 ATT_SATS = re.compile(r"^att\s+", re.IGNORECASE)
 ENDS_CLAUSE = re.compile(r"(?:[.;:]|\bbeslutar|\bbesluta|\bbeslöt)$", re.IGNORECASE)
@@ -154,6 +180,11 @@ def decision_lines(text: str) -> list[list[str]]:
             current = []
             sections.append(current)
             continue
+        inline = INLINE_DECISION.match(stripped)
+        if inline:
+            current = [inline.group("rest")]
+            sections.append(current)
+            continue
         ends = is_other_heading(stripped) and not PROPOSAL_LEAD.match(stripped)
         if current is not None and (ends or PARAGRAPH_OPENER.match(stripped)):
             current = None
@@ -178,11 +209,17 @@ def decision_lines(text: str) -> list[list[str]]:
 
 
 def _blocks(lines):
-    """Lines grouped into items: a list marker or a blank line starts a new one."""
+    """Lines grouped into items.
+
+    A list marker, a blank line or a lead-in line ("Enligt yrkande från S:") starts a new
+    item; under a lead-in, a capitalised line after a finished sentence does too, because
+    PDF text often keeps the task lines but drops the bullets (a lone "•" line).
+    """
     blocks, current = [], []
+    listing = False
     for line in lines:
         stripped = line.strip()
-        if not stripped:
+        if not stripped or LONE_BULLET.match(stripped):
             if current:
                 blocks.append(current)
                 current = []
@@ -192,13 +229,19 @@ def _blocks(lines):
                 blocks.append(current)
             blocks.append([stripped])
             current = []
+            listing = True
             continue
         previous = current[-1] if current else ""
         marker = ITEM_MARKER.match(stripped) and (not ATT_SATS.match(stripped) or ENDS_CLAUSE.search(previous))
-        if current and (marker or previous.endswith(":")):
+        sentence_done = previous.endswith((".", "!", "?"))
+        new_lead_in = sentence_done and stripped.endswith(":") and len(stripped) < 160
+        next_task = listing and sentence_done and stripped[:1].isupper()
+        if current and (marker or previous.endswith(":") or new_lead_in or next_task):
             blocks.append(current)
             current = []
         current.append(stripped)
+        if stripped.endswith(":"):
+            listing = True
     if current:
         blocks.append(current)
     return [ABBREVIATION.sub(r"\1.", swedish.join_lines(block)) for block in blocks]
@@ -231,7 +274,9 @@ def decision_items(text: str) -> list[DecisionItem]:
             is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
             if block.endswith(":"):
                 lead_in = block
-            elif not is_point:
-                lead_in = ""
-            items.append(DecisionItem(text=block, proposed=proposed, lead_in=lead_in if is_point else ""))
+                items.append(DecisionItem(text=block, proposed=proposed))
+                continue
+            if not is_point and not (lead_in and TASK_START.match(block)):
+                lead_in = ""  # the list under the lead-in has ended
+            items.append(DecisionItem(text=block, proposed=proposed, lead_in=lead_in))
     return items

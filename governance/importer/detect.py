@@ -1,52 +1,201 @@
-"""Decide what kind of governance document a text is."""
+"""Decide what kind of governance document a text is, with the evidence for it.
+
+The decision rests on the document's head and structure, never on a word anywhere in
+the text: council minutes debate interpellations and list motions on their agenda, and
+are still minutes. Each kind collects weighted evidence (what the title block says, how
+§ paragraphs are laid out, signature and attestation blocks, metadata tables); the best
+score wins when it is clear enough, and the reasons are kept so a secretary can see why.
+"""
 
 import re
+from dataclasses import dataclass, field
 
-from .minutes import PARAGRAPH_START
-
-OPENER_CANDIDATE = re.compile(r"^[ \t]*§[^\n]*", re.MULTILINE)
-
+#: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news")
+RECOGNISED_ONLY = ("statement",)
+MINIMUM_SCORE = 3.0
+
+HEAD_LINES = 30
+
+#: A line that opens a § paragraph: "§ 12", "§12 Dnr 2023/45", "KS § 1 DNR:KU/2007.9".
+OPENER_LINE = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}(?: ?AU)?\s+)?§\s?\d{1,4}(?!\d)(?!\s*[-–,]\s*\d)")
+ATTESTATION = re.compile(
+    r"^\s*(?:Justerandes?\s+sign(?:atur)?|Utdragsbestyrkande|Protokollsutdrag intygas|ANSLAG/BEVIS"
+    r"|Justerares?\s+sign(?:atur)?|Ordförandes sign(?:atur)?)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+PROTOCOL_TITLE = re.compile(
+    r"(?:^|\s)(?:Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Protokoll(?:sutdrag)?|PROTOKOLL(?:SUTDRAG)?|Mötesprotokoll)"
+    r"(?:\s|$)",
+)
+MEETING_HEAD = re.compile(
+    r"^\s*(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Plats och tid|Beslutande|Utses att justera"
+    r"|Justeringens plats|Paragrafer|Närvarande)\b",
+    re.IGNORECASE,
+)
+MOTION_TITLE = re.compile(
+    r"^\s*(?:Motion(?!ssvar|en\b)|Initiativärende|Initiativ\s+(?:i|till|om|gällande|angående)\b|Nämndinitiativ"
+    r"|Medborgarförslag|Ledamotsinitiativ|Förslag från medborgare)",
+    re.IGNORECASE,
+)
+MOTION_ASK = re.compile(
+    r"(?:\byrkar\b|\bföreslår\b|\byrkar vi\b|\bföreslår vi\b)[^\n]{0,80}(?:att|:)\s*$"
+    r"|^\s*(?:[-•–]\s*)?[Aa]tt\s+\w",
+    re.MULTILINE,
+)
+PARTY_SIGNATURE = re.compile(
+    r"\([A-ZÅÄÖ]{1,3}\)\s*$|^\s*(?:För|för)\s+(?:[A-ZÅÄÖ][a-zåäö]+(?:partiet|demokraterna|erna|arna))"
+    r"|(?:partiet|demokraterna|Moderaterna|Liberalerna|Centerpartiet)\b[^\n]{0,30}$",
+    re.MULTILINE,
+)
+INTERPELLATION_TITLE = re.compile(
+    r"^\s*(?:Interpellation(?:\s+(?:till|om|angående|gällande|ställd|av|nr|\d)|\s*$|\s*:)"
+    r"|Svar på interpellation|Interpellationssvar)",
+    re.IGNORECASE,
+)
+ADDRESSED = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till)\s*:?\s+\S", re.IGNORECASE)
+POLICY_LABEL = re.compile(
+    r"(?:^|\s{2,}|\|)(?:Typ av styrdokument|Dokumenttyp|Dokumentinfo|Beslutande instans|Fastställd av|Antagen av"
+    r"|Beslutad av|Antagen|Fastställd|Ersätter|Giltighetstid|Gäller till|Gäller för|Gäller från"
+    r"|Dokumentansvarig|Revideras senast|Ansvarig för revidering|Dokumentägare|Beslutsdatum|Datum för beslut)\s*:",
+    re.IGNORECASE,
+)
+POLICY_TITLE = re.compile(
+    r"(?:program|strategi|handlingsplan|policy|riktlinje|riktlinjer|reglemente|plan|anvisningar|rutin)\b",
+    re.IGNORECASE,
+)
+STATEMENT_TITLE = re.compile(
+    r"^\s*(?:Tjänsteskrivelse|Motionssvar|Svar på motion|Yttrande|Beslutsunderlag|Budgetskrivelse"
+    r"|Beslutsförslag|Dokumenttyp:\s*Motionssvar)",
+    re.IGNORECASE,
+)
+STATEMENT_LABEL = re.compile(r"^\s*(?:Handläggare|Diarienr|Diarienummer|Datum|Ärende|Mottagare)\s*:", re.IGNORECASE)
+#: Headings of a tjänsteskrivelse or beslutsförslag (outside any § paragraph).
+CASE_HEADINGS = re.compile(
+    r"^\s*(Beskrivning av ärendet|Ärendebeskrivning|Motivering av beslut|Beslutsunderlag|Beslutet ska skickas till"
+    r"|Ekonomiska konsekvenser|Förvaltningens bedömning|Bedömning|Barnkonsekvensanalys|Juridisk bedömning)\s*:?\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+NEWS_STAMP = re.compile(
+    r"^\s*(?:Publicerad\s+)?\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.? \d{4}"
+    r"(?: \d{1,2}[:.]\d{2})?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
-def detect_kind(text):
-    """One of KINDS, or None when the text looks like none of them."""
-    head = text[:1500]
-    if (
-        "nterpellation" in text
-        and re.search(
-            r"^\s*(?:Interpellation|Interpellationssvar|Svar på interpellation)\b",
-            text,
-            re.MULTILINE | re.IGNORECASE,
+@dataclass
+class Classification:
+    """The chosen kind (None when nothing is clear), every kind's score and the reasons."""
+
+    kind: str | None
+    scores: dict = field(default_factory=dict)
+    reasons: dict = field(default_factory=dict)
+
+    @property
+    def explanation(self) -> str:
+        if not self.kind:
+            return "ingen dokumenttyp fick tillräckligt stöd"
+        return f"{self.kind} ({self.scores[self.kind]:.1f}): " + "; ".join(self.reasons.get(self.kind, []))
+
+    def strongly(self, kind: str) -> bool:
+        """True when `kind` wins clearly (used to refuse a contradicting --kind)."""
+        others = [score for name, score in self.scores.items() if name != kind]
+        return self.scores.get(kind, 0) >= 8 and self.scores[kind] - max(others, default=0) >= 4
+
+
+class _Evidence:
+    def __init__(self):
+        self.scores, self.reasons = {}, {}
+
+    def add(self, kind, weight, reason):
+        self.scores[kind] = self.scores.get(kind, 0.0) + weight
+        self.reasons.setdefault(kind, []).append(reason)
+
+
+def classify(text: str) -> Classification:
+    """Weigh the head and structure of `text` for each kind."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    head = lines[:HEAD_LINES]
+    title_block = head[:8]
+    tail = lines[-25:]
+    evidence = _Evidence()
+
+    openers = sum(1 for line in lines if OPENER_LINE.match(line))
+    attestations = len(ATTESTATION.findall(text))
+    if any(PROTOCOL_TITLE.search(line) for line in head[:12]):
+        evidence.add("minutes", 4, "huvudet säger protokoll")
+    meeting_lines = sum(1 for line in head if MEETING_HEAD.match(line))
+    if meeting_lines:
+        evidence.add("minutes", min(4, 1.5 * meeting_lines), f"{meeting_lines} rader ur ett protokollshuvud")
+    if attestations:
+        evidence.add("minutes", min(4, 2 + attestations / 4), f"{attestations} justerings-/bestyrkanderutor")
+    if openers:
+        evidence.add("minutes", min(4, 1.5 + openers / 2), f"{openers} paragrafrubriker (§)")
+
+    if any(MOTION_TITLE.match(line) for line in title_block):
+        evidence.add("motion", 6, "titeln börjar som en motion eller ett initiativ")
+    if MOTION_ASK.search("\n".join(lines[-40:])) or re.search(
+        r"^\s*Förslag till beslut", "\n".join(lines[-30:]), re.MULTILINE | re.IGNORECASE
+    ):
+        evidence.add("motion", 2, "yrkande, förslag eller att-satser mot slutet")
+    if PARTY_SIGNATURE.search("\n".join(lines[-3:])):
+        evidence.add("motion", 2.5, "slutar med underskrift med parti")
+        evidence.add("interpellation", 1, "undertecknad med parti")
+    elif PARTY_SIGNATURE.search("\n".join(tail)):
+        evidence.add("motion", 1.5, "undertecknad med parti")
+        evidence.add("interpellation", 1, "undertecknad med parti")
+
+    if any(INTERPELLATION_TITLE.match(line) for line in title_block):
+        evidence.add("interpellation", 7, "titeln är en interpellation")
+    if any(ADDRESSED.match(line) for line in head[:12]):
+        evidence.add("interpellation", 1.5, "ställd till en namngiven person")
+    if sum(1 for line in lines[-40:] if line.rstrip().endswith("?")) >= 1:
+        evidence.add("interpellation", 1, "frågor mot slutet")
+
+    labels = sum(1 for line in head for _match in POLICY_LABEL.finditer(line))
+    if labels:
+        evidence.add("policy", min(7, 2 * labels), f"{labels} metadatafält för styrdokument")
+    if any(POLICY_TITLE.search(line) for line in title_block[:5]) and not openers:
+        evidence.add("policy", 3, "titeln namnger ett styrdokument")
+    if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(lines[:60]), re.MULTILINE):
+        evidence.add("policy", 1, "innehållsförteckning")
+
+    statement_titles = sum(1 for line in title_block if STATEMENT_TITLE.match(line))
+    if statement_titles:
+        evidence.add(
+            "statement", 3 + 2 * min(statement_titles, 2), "titeln är en tjänsteskrivelse, ett svar eller ett underlag"
         )
-        and not re.search(r"^Motion\b", head, re.MULTILINE)
-    ):
-        return "interpellation"
-    openers = sum(1 for line in OPENER_CANDIDATE.findall(text) if PARAGRAPH_START.match(line.strip()))
-    if openers and re.search(
-        r"Protokoll|Mötesdatum|Sammanträdesdatum|Justerandes|Paragraf", text[:3000], re.IGNORECASE
-    ):
-        return "minutes"
-    if openers >= 2 and re.search(r"^Beslut\s*$", text, re.MULTILINE):
-        return "minutes"
-    if re.search(
-        r"^\s*(?:Dokumenttyp|Antagen av|Giltighetstid|Fastställd av)\b",
-        head,
-        re.MULTILINE | re.IGNORECASE,
-    ):
-        return "policy"
-    if re.search(r"^Motion\b", text, re.MULTILINE) or (
-        re.search(r"\byrkar\b", text) and re.search(r"^\s*att\s+\S", text, re.MULTILINE)
-    ):
-        return "motion"
-    if re.search(r"\d{1,2} \w{3,9}\.? \d{4} \d{1,2}[:.]\d{2}", head) or re.search(
-        r"\s[–-] [^.]+, säger [A-ZÅÄÖ]", text
-    ):
-        return "news"
-    if re.search(
-        r"^\s*[\wåäö ]*(?:program|strategi|handlingsplan|policy|riktlinje)\b",
-        head,
-        re.MULTILINE | re.IGNORECASE,
-    ):
-        return "policy"
-    return None
+    statement_labels = sum(1 for line in head[:10] if STATEMENT_LABEL.match(line))
+    if statement_labels >= 2:
+        evidence.add("statement", 3, "handläggare/diarienummer i huvudet")
+    case_headings = len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
+    if case_headings >= 2 and not openers:
+        evidence.add("statement", 1.5 * min(case_headings, 3), f"{case_headings} rubriker ur en tjänsteskrivelse")
+    signed_by_party = PARTY_SIGNATURE.search("\n".join(lines[-3:]))
+    early_proposal = re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE)
+    if early_proposal and not openers and not signed_by_party:
+        evidence.add("statement", 2, "förslag till beslut tidigt i texten")
+
+    if any(NEWS_STAMP.match(line) for line in head[:6]):
+        evidence.add("news", 4, "publiceringsstämpel")
+    if re.search(r"\s[–-] [^.\n]+, säger [A-ZÅÄÖ]", text[:20000]):
+        evidence.add("news", 2, "citat med 'säger'")
+
+    scores = evidence.scores
+    if not openers and "minutes" in scores:
+        # Minutes without a single § heading cannot be parsed as minutes.
+        scores["minutes"] = min(scores["minutes"], 2.0)
+        evidence.reasons["minutes"].append("men inga paragrafrubriker")
+    if scores.get("minutes", 0) >= 8:
+        # A protokoll's own head outweighs words quoted from the documents it deals with.
+        for other in ("motion", "interpellation", "statement", "policy"):
+            if other in scores:
+                scores[other] = min(scores[other], scores["minutes"] - 4)
+    best = max(scores, key=lambda kind: scores[kind], default=None)
+    kind = best if best and scores[best] >= MINIMUM_SCORE else None
+    return Classification(kind, {k: round(v, 1) for k, v in scores.items()}, evidence.reasons)
+
+
+def detect_kind(text: str) -> str | None:
+    """One of KINDS or RECOGNISED_ONLY, or None when the text looks like none of them."""
+    return classify(text).kind

@@ -8,17 +8,18 @@ splits sentences and decision items in two.
 
 import re
 
+from .headings import is_continuation_head
+
 ALWAYS_FURNITURE = re.compile(
     r"^\s*(?:"
     r"\d{1,3} ?\(\d{1,3}\)"  # 5 (30)
     r"|[Ss]ida \d{1,3}(?: ?\(\d{1,3}\)| av \d{1,3})?"  # Sida 5 av 30
     r"|\d{1,3} av \d{1,3}"
-    r"|Justerandes? sign(?:atur)?\.?"
-    r"|Justerare(?:s sign(?:atur)?)?"
-    r"|Utdragsbestyrkande"
-    r"|Ordförandes sign(?:atur)?"
-    r"|Sekreterare(?:ns)? sign(?:atur)?"
-    r"|Protokoll nr \d+"
+    r"|(?:Sida|SID) \d{1,3}\s?\(\d{1,3}\)"
+    r"|(?:(?:Justerandes?|Justerares?|Ordförandes|Sekreterarens?|Sekreterare)\s+sign(?:atur)?\.?"
+    r"|Justerare|Utdragsbestyrkande|Protokollsutdrag intygas:?|Signature reference:\s*[\w-]+(?:\s+\d{1,3})?"
+    r"|Protokoll nr \d+|\|?\s*Justerandes sign(?:atur)?\s*\|*)"
+    r"(?:\s+(?:Justerandes?\s+sign(?:atur)?|Utdragsbestyrkande|Protokollsutdrag intygas:?|Sign\.?))*"
     r")\s*$"
 )
 
@@ -43,6 +44,7 @@ def strip_furniture(text, header_names=()):
     holding just one of them is furniture when it stands next to a strong header line.
     """
     names = {name.strip().lower() for name in header_names if name and name.strip()}
+    head_lines = {name for name in names if not re.search(r"§", name)}
     long_names = [name for name in names if len(name) > 3]
     lines = text.split("\n")
     drop = [False] * len(lines)
@@ -53,7 +55,7 @@ def strip_furniture(text, header_names=()):
     for index, line in enumerate(lines):
         if len(line) > 80:
             continue
-        if ALWAYS_FURNITURE.match(line):
+        if ALWAYS_FURNITURE.match(line) or is_continuation_head(line):
             drop[index] = True
         lowered = line.strip().lower()
         if (
@@ -82,6 +84,25 @@ def strip_furniture(text, header_names=()):
                     if header_like(lines[cursor]):
                         drop[cursor] = True
                 cursor += direction
+    # A run of two or more lines of the document's own head (letterhead, organ,
+    # "Protokoll", the date) is the head repeated on a new page.
+    index = 0
+    while index < len(lines):
+        if header_like(lines[index]) or (lines[index].strip() and lines[index].strip().lower() in head_lines):
+            end = index
+            members = []
+            while end < len(lines) and (
+                not lines[end].strip() or header_like(lines[end]) or lines[end].strip().lower() in head_lines
+            ):
+                if lines[end].strip():
+                    members.append(end)
+                end += 1
+            if len(members) >= 2:
+                for member in members:
+                    drop[member] = True
+            index = max(end, index + 1)
+        else:
+            index += 1
     kept = [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
     cleaned = "\n".join(kept)
     return re.sub(r"\n{3,}", "\n\n", cleaned).strip() + "\n"

@@ -8,6 +8,7 @@ import re
 
 from . import swedish
 from .assignments import extract_assignments, extract_commitments
+from .municipalities import find_municipality
 from .people import NAME_WITH_PARTY, SIGNATURE
 
 INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
@@ -125,7 +126,7 @@ def parse_interpellation(text, resolve_organ=None):
     return {
         "kind": "interpellation",
         "title": first_line.rstrip("."),
-        "municipality": swedish.find_municipality(text) or (place_date.group("place") if place_date else None),
+        "municipality": find_municipality(text) or (place_date.group("place") if place_date else None),
         "organization": "Kommunfullmäktige",
         "date": filed_on,
         "asker": {"name": asker, "party": asker_party, "role": asker_role},

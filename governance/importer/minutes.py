@@ -10,14 +10,14 @@ import re
 
 from . import swedish
 from .furniture import strip_furniture
+from .headings import find_openers, read_heading
+from .municipalities import find_municipality
+from .organs import abbreviation_for, find_organ
 from .reading import ImportProblem
 
-PARAGRAPH_START = re.compile(r"^§\s?(\d{1,4})(?![\d.,])\s*(?P<rest>.*)$")
-CASE_NUMBER = re.compile(
-    r"(?:Ärendenummer|Ärendenr\.?|Ärende nr\.?|Diarienummer|Diarienr\.?|Dnr\.?)\s*:?\s*"
-    r"(?P<number>[A-ZÅÄÖ0-9][\wÅÄÖåäö./:\- ]{2,40}?)\s*$",
-    re.IGNORECASE,
-)
+#: Beyond these a paragraph has absorbed an appendix or a name list: reported and cut.
+MAX_DECISION_ITEMS = 60
+MAX_PARAGRAPH_CHARACTERS = 60_000
 
 #: Section headings, normalised to the field they fill.
 SECTION_HEADINGS = {
@@ -30,6 +30,11 @@ SECTION_HEADINGS = {
     "sammanfattning av ärendet": "summary",
     "ärendet": "summary",
     "ärendebeskrivning": "summary",
+    "ärendebeskrivning och bakgrund": "summary",
+    "beredning": "summary",
+    "yttrande": "summary",
+    "beredningens förslag": "proposal",
+    "förslag till kommunfullmäktige": "decision",
     "bakgrund": "summary",
     "beskrivning av ärendet": "summary",
     "handlingar": "documents",
@@ -59,16 +64,13 @@ SECTION_HEADINGS = {
     "föredragning": "summary",
     "överläggning": "procedure",
 }
-DECISION_HEADING = re.compile(r"^[A-ZÅÄÖ][\wåäö ]{0,60}s beslut$")  # "Kommunstyrelsens beslut"
+DECISION_HEADING = re.compile(r"^[A-ZÅÄÖ][\w åäö-]{0,70}s beslut$", re.IGNORECASE)  # "Kommunstyrelsens beslut"
+PROPOSAL_HEADING = re.compile(
+    r"^(?!Enligt\b)[A-ZÅÄÖ][\wåäö-]*s(?: [a-zåäö]+s)? förslag$"
+)  # "Kommunledningsutskottets förslag"
 ITEM_START = re.compile(r"^(?:[-•–*]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
 PRESENTER = re.compile(r"(?P<who>[^.]{3,120}?),?\s+föredrar\b")
 HEAD_DATE = re.compile(r"(?:Sammanträdesdatum|Mötesdatum|Datum|Sammanträdesdag)\s*:?\s*", re.I)
-
-
-def _clean_case_number(value):
-    """Whitespace collapsed; a publisher's meaningless ":-1" item suffix dropped."""
-    value = " ".join(value.split())
-    return re.sub(r":-1$", "", value)
 
 
 def _heading_key(line):
@@ -84,10 +86,12 @@ def _heading_key(line):
         return key
     if normalized.endswith("s beslut") and DECISION_HEADING.match(stripped):
         return "decision"
+    if normalized.endswith("s förslag") and PROPOSAL_HEADING.match(stripped) and not line.rstrip().endswith(":"):
+        return "proposal"
     return None
 
 
-def parse_head(lines):
+def parse_head(lines, text=""):
     """Organ, date and municipality from the document head (the lines before the first §)."""
     nonblank = [line.strip() for line in lines if line.strip()]
     head_text = "\n".join(nonblank)
@@ -100,68 +104,16 @@ def parse_head(lines):
             if meeting_date:
                 break
     if meeting_date is None:
-        meeting_date = swedish.first_date(head_text)
-    organization = None
-    abbreviation = ""
-    for index, line in enumerate(nonblank):
-        if re.search(
-            r"(fullmäktige|styrelse|nämnd|utskott|beredning|styrelsens|nämnden)", line, re.I
-        ) and not HEAD_DATE.match(line):
-            organization = line.rstrip(":")
-            following = nonblank[index + 1] if index + 1 < len(nonblank) else ""
-            inline = re.search(r"\(([A-ZÅÄÖ]{2,8})\)", organization)
-            if inline:
-                abbreviation = inline.group(1)
-                organization = organization[: inline.start()].strip()
-            elif re.fullmatch(r"\(([A-ZÅÄÖ]{2,8})\)", following):
-                abbreviation = following.strip("()")
-            break
+        meeting_date = swedish.first_date("\n".join(nonblank[:12])) or swedish.first_date(head_text)
+    organization = find_organ(nonblank[:12])
+    abbreviation = abbreviation_for(organization, head_text) if organization else ""
     return {
         "organization": organization,
         "organization_abbreviation": abbreviation,
         "date": meeting_date,
-        "municipality": swedish.find_municipality(head_text),
+        "municipality": find_municipality(head_text + "\n" + text[-3000:]) or find_municipality(text),
         "head_lines": nonblank,
     }
-
-
-def split_paragraphs(lines):
-    """Indexes of the lines that open a § paragraph.
-
-    A "§ 924." inside running text (a reference broken onto its own line) is not a new
-    paragraph: the opener stands after a blank line, has no trailing full stop, and its
-    number does not go backwards.
-    """
-    starts = []
-    last_number = -1
-    for index, line in enumerate(lines):
-        if "§" not in line[:3]:
-            continue
-        match = PARAGRAPH_START.match(line.strip())
-        if not match:
-            continue
-        previous = lines[index - 1].strip() if index else ""
-        # PDF text layers often lose blank lines; a line that ends a sentence or a short
-        # header line before the opener is as good a boundary.
-        previous_blank = not previous or previous.endswith((".", ":", "!", "?")) or len(previous) < 60
-        rest = match.group("rest")
-        if rest and not (rest[0].isupper() or CASE_NUMBER.match(rest) or rest[0].isdigit()):
-            continue
-        number = int(match.group(1))
-        if not previous_blank or number <= last_number:
-            continue
-        starts.append(index)
-        last_number = number
-    return starts
-
-
-def _first_opener(lines):
-    """Index of the first line that opens a § paragraph, or None."""
-    for index, line in enumerate(lines):
-        if line.startswith("§") or line.lstrip().startswith("§"):
-            if split_paragraphs(lines[max(0, index - 1) : index + 1]):
-                return index
-    return None
 
 
 def decision_items(lines):
@@ -229,43 +181,13 @@ def classify_decision(items, basis="", procedure=""):
 
 
 def parse_paragraph(lines):
-    opener = PARAGRAPH_START.match(lines[0].strip())
-    number = int(opener.group(1))
-    rest = opener.group("rest").strip()
-    case_number = None
-    title_lines = []
-    case_in_opener = CASE_NUMBER.search(rest)
-    if case_in_opener:
-        case_number = _clean_case_number(case_in_opener.group("number"))
-        rest = rest[: case_in_opener.start()].strip()
-    if rest:
-        title_lines.append(rest)
-
+    number = int(re.search(r"§\s?(\d+)", lines[0]).group(1))
+    heading = read_heading(lines, _heading_key)
+    title_lines = [heading.title] if heading.title else []
+    case_number = heading.case_number
+    body_start = heading.body_start
     sections = {}
     current = None
-    # Title: the lines after the opener up to the first heading; in layouts without
-    # headings, up to the first blank line after some title text.
-    body_start = len(lines)
-    for index in range(1, len(lines)):
-        line = lines[index].strip()
-        if _heading_key(line):
-            body_start = index
-            break
-        case_line = CASE_NUMBER.match(line)
-        if case_line and not case_number:
-            case_number = _clean_case_number(case_line.group("number"))
-            continue
-        if not line:
-            upcoming = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
-            if title_lines and not _heading_key(upcoming):
-                body_start = index + 1
-                break
-            continue
-        if len(title_lines) >= 4:
-            body_start = index
-            break
-        title_lines.append(line)
-
     preamble = []
     for line in lines[body_start:]:
         key = _heading_key(line)
@@ -308,21 +230,45 @@ def parse_paragraph(lines):
 def parse_minutes(text):
     """The head and the paragraphs of a protokoll; raises ImportProblem when there are none."""
     raw_lines = text.split("\n")
-    first = _first_opener(raw_lines)
-    if first is None:
+    openers = find_openers(raw_lines)
+    if not openers:
         raise ImportProblem("inga paragrafer (§) hittades i protokollet.")
-    head = parse_head(raw_lines[:first])
+    head = parse_head(raw_lines[: openers[0].index], text)
     names = [head["organization"], head["organization_abbreviation"]]
-    names += [line for line in head["head_lines"] if len(line) < 60]
-    body = strip_furniture("\n".join(raw_lines[first:]), names)
+    names += [line for line in head["head_lines"][:12] if len(line) < 60]
+    body = strip_furniture("\n".join(raw_lines[openers[0].index :]), names)
     lines = body.split("\n")
-    starts = split_paragraphs(lines)
+    starts = [opener.index for opener in find_openers(lines)]
     head["body_tail"] = body[-400:]
     paragraphs = []
+    warnings = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        paragraphs.append(parse_paragraph(lines[start:end]))
+        paragraph = parse_paragraph(lines[start:end])
+        warning = _implausible(paragraph, lines[start:end])
+        if warning:
+            warnings.append(warning)
+        paragraphs.append(paragraph)
+    head["warnings"] = warnings
     return head, paragraphs
+
+
+def _implausible(paragraph, lines):
+    """A paragraph that absorbed an appendix or pages of names is cut, with a warning."""
+    number = paragraph["number"]
+    size = sum(len(line) + 1 for line in lines)
+    if len(paragraph["decisions"]) > MAX_DECISION_ITEMS:
+        count = len(paragraph["decisions"])
+        paragraph["decisions"] = paragraph["decisions"][:MAX_DECISION_ITEMS]
+        return (
+            f"§ {number} har {count} beslutspunkter (troligen en bilaga eller namnlista); "
+            f"bara de {MAX_DECISION_ITEMS} första sparas, granska paragrafen."
+        )
+    if size > MAX_PARAGRAPH_CHARACTERS:
+        for key in ("summary", "proposal", "procedure", "votes", "notes"):
+            paragraph[key] = paragraph[key][: MAX_PARAGRAPH_CHARACTERS // 2]
+        return f"§ {number} är {size} tecken lång (troligen med bilaga); texten har kortats, granska paragrafen."
+    return None
 
 
 def looks_cut_off(paragraphs, text):
@@ -341,8 +287,23 @@ def looks_cut_off(paragraphs, text):
         return f"filen verkar avbruten mitt i en mening (i § {number})."
     if last["has_decision_section"] and not last["decisions"]:
         return f"filen verkar avbruten: § {number} har rubriken Beslut men inget beslut."
-    ends_sentence = tail.endswith((".", "!", "?", ":", ")", "”", '"'))
-    body = last["summary"] or last["decisions"] or last["notes"]
-    if not last["has_decision_section"] and (not body or not ends_sentence):
-        return f"filen verkar avbruten: sista paragrafen (§ {number}) saknar beslut."
+    if not last["has_decision_section"] and not (
+        last["summary"] or last["decisions"] or last["notes"] or last["title"]
+    ):
+        return f"filen verkar avbruten: sista paragrafen (§ {number}) är tom."
+    return None
+
+
+DECLARED_RANGE = re.compile(r"Paragrafer\s*:?\s*(?:§§?\s*)?(\d{1,4})\s*[-–]\s*(?:§\s*)?(\d{1,4})", re.IGNORECASE)
+
+
+def missing_declared_paragraphs(head_lines, paragraphs):
+    """A reason when the head declares "Paragrafer §§34-39" and the text stops before the last one."""
+    match = DECLARED_RANGE.search("\n".join(head_lines[:60]))
+    if not match or not paragraphs:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    found = paragraphs[-1]["number"]
+    if first <= found < last and last - first < 500:
+        return f"filen verkar avbruten: huvudet anger paragraferna {first}–{last} men texten slutar vid § {found}."
     return None

@@ -3,6 +3,8 @@
 import re
 
 from . import swedish
+from .municipalities import find_municipality
+from .organs import find_organ, normalise_organ
 from .people import named_with_party, signatures
 from .sections import body_text, split_sections
 
@@ -57,6 +59,27 @@ def att_satser(text):
     return [swedish.join_lines(clause).strip("’'\" ") for clause in clauses]
 
 
+PLACE_DATE = re.compile(
+    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:,| den)\s+(?P<when>[a-zåäö]+ \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
+    re.MULTILINE,
+)
+ADDRESSED_TO = re.compile(
+    r"\b(?:till|i|inom)\s+(kommunfullmäktige|kommunstyrelsen|[a-zåäö]+(?:-\s?och\s[a-zåäö]+)?nämnden)\b", re.IGNORECASE
+)
+
+
+def _addressed_organ(head_lines):
+    """The organ a motion or initiative is addressed to, from its title block."""
+    organ = find_organ(head_lines)
+    if organ:
+        return organ
+    for line in head_lines:
+        match = ADDRESSED_TO.search(line)
+        if match:
+            return normalise_organ(match.group(1))
+    return None
+
+
 def parse_motion(text):
     lines = text.split("\n")
     title = next(
@@ -79,21 +102,19 @@ def parse_motion(text):
         movers = [dict(person, role="") for person in named_with_party(text)]
     filed = FILED.search(text)
     filed_date = _resolve_date(filed.group("date"), text) if filed else None
-    place_date = re.search(
-        r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+), (?P<when>[a-zåäö]+ \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
-        text,
-        re.MULTILINE,
-    )
+    place_date = PLACE_DATE.search(text)
+    head_lines = [line.strip() for line in lines if line.strip()][:8]
+    if filed_date is None:
+        # A date in the title block ("2025-09-24", "11 maj 2026") is the date of filing.
+        filed_date = next((swedish.first_date(line) for line in head_lines if swedish.first_date(line)), None)
     if filed_date is None and place_date:
         filed_date = swedish.parse_iso(place_date.group("when")) or swedish.parse_written(place_date.group("when"))
-    municipality = swedish.find_municipality(text) or (place_date.group("place") if place_date else None)
-    organ = None
-    if filed:
+    municipality = find_municipality(text) or (place_date.group("place") if place_date else None)
+    organ = _addressed_organ(head_lines)
+    if organ is None and filed:
         organ = (
             "Kommunfullmäktige" if filed.group("organ").lower().startswith("kommunfullmäktige") else "Kommunstyrelsen"
         )
-    elif re.search(r"motion till kommunfullmäktige|kommunfullmäktige", text, re.IGNORECASE):
-        organ = "Kommunfullmäktige"
     return {
         "kind": "motion",
         "title": title,

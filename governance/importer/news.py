@@ -4,6 +4,7 @@ import re
 
 from . import swedish
 from .assignments import extract_commitments, find_deadline
+from .municipalities import find_municipality
 from .sections import split_sections
 
 TIMESTAMP = re.compile(rf"(\d{{1,2}}) ({swedish.MONTH_PATTERN})\.? (\d{{4}})(?: \d{{1,2}}[:.]\d{{2}})?", re.IGNORECASE)
@@ -37,7 +38,7 @@ def parse_news(text):
     municipality = None
     if dateline:
         municipality = dateline.group("place").capitalize()
-    municipality = swedish.find_municipality(text) or municipality
+    municipality = find_municipality(text) or municipality
     body_start = text.find(title) + len(title) if title else 0
     body = text[body_start:]
     if dateline:

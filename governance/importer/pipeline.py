@@ -1,18 +1,23 @@
-"""From a file to the structured dict that `--dry-run --format json` prints and the writer stores."""
+"""From a file to a typed record, checked exactly as the import checks it.
 
-import re
+`parse_file` reads a file once, `classify` decides its kind from head and structure,
+the kind's parser (see `kinds.REGISTRY`) builds its record, and the kind's checks run.
+`--dry-run` and the import share this function, so a dry run without errors means the
+import will store the document. `data` is the record in the JSON shape that
+`import_documents --dry-run --format json` prints and the writer stores.
+"""
+
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .assignments import find_in_paragraph
-from .detect import KINDS, detect_kind
-from .interpellations import parse_interpellation
-from .minutes import looks_cut_off, parse_minutes
-from .motions import parse_motion
-from .news import parse_news
-from .policies import parse_policy
-from .reading import ImportProblem, read_text
+from . import municipalities
+from .detect import KINDS, Classification, classify
+from .kinds import REFUSED, REGISTRY, KindSpec
+from .organs import expand_abbreviation
+from .reading import ImportProblem, normalise_text, read_text
+from .records import DocumentRecord
 
 
 @dataclass
@@ -24,130 +29,124 @@ class Overrides:
 
 @dataclass
 class ParsedDocument:
-    """One parsed file: `data` is JSON-ready, `errors` say why it cannot be imported."""
+    """One parsed file: `record` and its JSON-ready `data`, `errors` say why it cannot be imported."""
 
     file: str
     data: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
     text: str = ""
+    warnings: list = field(default_factory=list)
+    record: DocumentRecord | None = None
+    classification: Classification | None = None
 
     @property
-    def ok(self):
+    def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def kind(self) -> str | None:
+        return self.data.get("kind")
+
+    @property
+    def spec(self) -> KindSpec:
+        return REGISTRY[self.data["kind"]]
 
 
 def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _item_index(items, text):
-    """Which of the parser's decision items holds an assignment's decided point, if any."""
-    probe = " ".join(text.split())[:60]
-    for index, item in enumerate(items):
-        if probe and probe in " ".join(item.split()):
-            return index
-    return None
-
-
-def _minutes(text, resolve_organ):
-    head, paragraphs = parse_minutes(text)
-    rows = []
-    for paragraph in paragraphs:
-        if not paragraph["proposal"]:
-            # Some protokoll put the proposal in the summary as "Förslag läggs om …".
-            proposals = [p for p in paragraph["summary"].split("\n\n") if re.match(r"^Förslag (?:läggs|ges)\b", p)]
-            if proposals:
-                paragraph["proposal"] = "\n\n".join(proposals)
-                paragraph["summary"] = "\n\n".join(p for p in paragraph["summary"].split("\n\n") if p not in proposals)
-        assignments, events = find_in_paragraph(
-            paragraph["_text"], paragraph["title"], head["date"], resolve_organ, paragraph["decisions"]
-        )
-        for found in assignments:
-            found["decision"] = _item_index(paragraph["decisions"], found.pop("item_text"))
-        fulfilments = [event.as_dict() for event in events]
-        paragraph["assignments"] = assignments
-        paragraph["fulfilments"] = fulfilments
-        rows.append(paragraph)
-    cut = looks_cut_off(paragraphs, head["body_tail"])
-    data = {
-        "title": f"{head['organization'] or 'Protokoll'} {head['date'].isoformat() if head['date'] else ''}".strip(),
-        "municipality": head["municipality"],
-        "organization": head["organization"],
-        "organization_abbreviation": head["organization_abbreviation"],
-        "date": head["date"],
-        "is_extract": len(paragraphs) <= 3 and bool(re.search(r"\d+ ?\(\d+\)", text)),
-        "case_number": None,
-        "paragraphs": rows,
-    }
-    return data, ([cut] if cut else [])
-
-
-def parse_text(text, file_name="", overrides=None, resolve_organ=None):
-    """Parse one document's text; never raises for bad content, reports it in `errors`."""
-    overrides = overrides or Overrides()
-    parsed = ParsedDocument(file=file_name, text=text)
-    kind = overrides.kind or detect_kind(text)
-    if kind not in KINDS:
-        parsed.errors.append("okänd dokumenttyp: ange --kind (minutes, motion, interpellation, policy, news).")
-        parsed.data = {"file": file_name, "kind": None}
-        return parsed
-    try:
-        if kind == "minutes":
-            data, errors = _minutes(text, resolve_organ)
-            parsed.errors.extend(errors)
-        elif kind == "motion":
-            data = parse_motion(text)
-        elif kind == "interpellation":
-            data = parse_interpellation(text, resolve_organ)
-        elif kind == "policy":
-            data = parse_policy(text)
-        else:
-            data = parse_news(text)
-    except ImportProblem as problem:
-        parsed.errors.append(str(problem))
-        parsed.data = {"file": file_name, "kind": kind}
-        return parsed
-    data["kind"] = kind
-    data["file"] = file_name
-    if overrides.municipality:
-        data["municipality"] = overrides.municipality
-    if overrides.organization:
-        data["organization"] = overrides.organization
-    if not data.get("municipality"):
-        parsed.errors.append("ingen kommun hittades i texten: ange --municipality.")
-    if not data.get("title"):
-        parsed.errors.append("ingen titel hittades.")
-    if kind in ("minutes", "motion", "interpellation", "news") and not data.get("date"):
-        parsed.errors.append("inget datum hittades.")
-    if kind == "minutes" and not data.get("organization"):
-        parsed.errors.append("inget organ hittades i protokollets huvud: ange --organization.")
-    data.setdefault("case_number", None)
-    data["errors"] = parsed.errors
-    parsed.data = data
+def _refuse(parsed, kind, message):
+    parsed.errors.append(message)
+    parsed.data = {"file": parsed.file, "kind": kind, "errors": parsed.errors, "warnings": parsed.warnings}
+    if parsed.classification:
+        parsed.data["kind_reasons"] = parsed.classification.explanation
     return parsed
 
 
-def parse_file(path, overrides=None, resolve_organ=None):
+def _kind(parsed, text, overrides):
+    """The kind to parse as, or None after recording why there is none."""
+    classification = parsed.classification = classify(text)
+    detected = classification.kind
+    if overrides.kind:
+        if detected and detected != overrides.kind and classification.strongly(detected):
+            _refuse(
+                parsed,
+                detected,
+                f"--kind {overrides.kind} stämmer inte med texten, som tydligt är {detected} "
+                f"({classification.explanation}); ta bort --kind eller kontrollera filen.",
+            )
+            return None
+        return overrides.kind
+    if detected is None:
+        scores = ", ".join(f"{kind} {score}" for kind, score in sorted(classification.scores.items())) or "inga"
+        _refuse(
+            parsed,
+            None,
+            f"okänd dokumenttyp (poäng: {scores}): ange --kind ({', '.join(KINDS)}).",
+        )
+        return None
+    if detected in REFUSED:
+        _refuse(parsed, detected, REFUSED[detected])
+        return None
+    return detected
+
+
+def _apply_overrides(record, overrides, warnings):
+    if overrides.municipality:
+        known = municipalities.lookup(overrides.municipality)
+        record.municipality = known.name if known else overrides.municipality.strip()
+    elif record.municipality and not municipalities.lookup(record.municipality):
+        warnings.append(f"kommunen {record.municipality!r} finns inte i SCB:s kommunregister; kontrollera namnet.")
+    if overrides.organization:
+        record.organization = expand_abbreviation(overrides.organization.strip())
+
+
+def parse_text(text, file_name="", overrides=None, resolve_organ=None) -> ParsedDocument:
+    """Parse one document's text; never raises for bad content, reports it in `errors`."""
+    overrides = overrides or Overrides()
+    parsed = ParsedDocument(file=file_name, text=text)
+    try:
+        text = normalise_text(text, Path(file_name).name)
+    except ImportProblem as problem:
+        return _refuse(parsed, None, str(problem))
+    kind = _kind(parsed, text, overrides)
+    if kind is None:
+        return parsed
+    spec = REGISTRY[kind]
+    try:
+        fields, errors, warnings = spec.parse(text, resolve_organ)
+    except ImportProblem as problem:
+        return _refuse(parsed, kind, str(problem))
+    fields["kind"] = kind
+    record = spec.record(**fields)
+    parsed.warnings.extend(warnings)
+    _apply_overrides(record, overrides, parsed.warnings)
+    parsed.errors.extend(errors)
+    parsed.errors.extend(error for error in spec.validate(record) if error not in parsed.errors)
+    parsed.record = record
+    parsed.data = {name.name: getattr(record, name.name) for name in dataclasses.fields(record)}
+    parsed.data.update(
+        file=file_name,
+        errors=parsed.errors,
+        warnings=parsed.warnings,
+        kind_reasons=parsed.classification.explanation if parsed.classification else "--kind",
+    )
+    return parsed
+
+
+def parse_file(path, overrides=None, resolve_organ=None) -> ParsedDocument:
     path = Path(path)
     try:
         text = read_text(path)
     except ImportProblem as problem:
-        return ParsedDocument(
-            file=str(path),
-            data={"file": str(path), "kind": None, "errors": [str(problem)]},
-            errors=[str(problem)],
-        )
+        return _refuse(ParsedDocument(file=str(path)), None, str(problem))
     except OSError as error:
-        message = f"{path.name}: filen kunde inte läsas ({error.strerror})."
-        return ParsedDocument(
-            file=str(path),
-            data={"file": str(path), "kind": None, "errors": [message]},
-            errors=[message],
-        )
+        return _refuse(ParsedDocument(file=str(path)), None, f"{path.name}: filen kunde inte läsas ({error.strerror}).")
     return parse_text(text, str(path), overrides, resolve_organ)
 
 
-def to_json(parsed):
+def to_json(parsed: ParsedDocument) -> dict:
     """The review format: dates as ISO strings, internal fields left out."""
 
     def convert(value):
@@ -159,10 +158,11 @@ def to_json(parsed):
 
     data = convert(parsed.data)
     data["errors"] = list(parsed.errors)
+    data["warnings"] = list(parsed.warnings)
     return data
 
 
-def collect_files(paths):
+def collect_files(paths) -> list[Path]:
     """Every .txt and .pdf file under the given files and folders, in a stable order."""
     files = []
     for raw in paths:

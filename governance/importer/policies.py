@@ -4,10 +4,26 @@ import re
 from datetime import date
 
 from . import swedish
+from .municipalities import find_municipality
+from .organs import expand_abbreviation, normalise_organ
 from .sections import body_text, bullets, split_sections
 
 METADATA_KEYS = {
     "dokumenttyp": "document_type_text",
+    "typ av styrdokument": "document_type_text",
+    "dokumentinfo": "document_type_text",
+    "beslutande instans": "adopted_by",
+    "beslutsinstans": "adopted_by",
+    "fastställd": "adopted_on_text",
+    "datum för beslut": "adopted_on_text",
+    "datum för antagande": "adopted_on_text",
+    "datum": "date_text",
+    "diarienr": "case_number",
+    "ersätter": "replaces",
+    "revideras senast": "revise_by_text",
+    "ansvarig för revidering": "document_owner",
+    "dokumentägare": "document_owner",
+    "gäller från": "valid_from_text",
     "dokumentnamn": "title",
     "antagen av": "adopted_by",
     "beslutad av": "adopted_by",
@@ -45,17 +61,54 @@ REPORTING = re.compile(
 TIMES = {"en": 1, "två": 2, "tre": 3, "fyra": 4, "sex": 6, "tolv": 12}
 
 
+_LABELS = "|".join(sorted((re.escape(key) for key in METADATA_KEYS), key=len, reverse=True))
+#: "Typ av styrdokument: Riktlinje   Gäller för: 2026" (several labels on a line) or "Dokumenttyp<TAB>Program".
+LABEL = re.compile(rf"(?:^|(?<=\s\s)|(?<=\|)|(?<=\t))\s*({_LABELS})\s*(?::\s*|\t+|\s{{2,}}(?=\S))", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"^(?:X+|Å{3,4}-MM-DD|ÅÅÅÅ|\d{4}-|-)$", re.IGNORECASE)
+
+
 def metadata(text):
-    """The key/value table many municipalities put first (tab or colon separated)."""
+    """The key/value table many policy documents put first, under any of the usual labels."""
     values = {}
-    for line in text.split("\n")[:60]:
-        match = re.match(r"^\s*([A-ZÅÄÖ][\wåäö ]{2,30}?)\s*:?\s*(?:\t+|:\s+)(?P<value>.*)$", line)
-        if not match:
-            continue
-        key = match.group(1).strip().lower()
-        if key in METADATA_KEYS and match.group("value").strip():
-            values.setdefault(METADATA_KEYS[key], match.group("value").strip())
+    for line in text.split("\n")[:80]:
+        matches = list(LABEL.finditer(line))
+        for position, match in enumerate(matches):
+            end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
+            value = line[match.end() : end].strip(" |\t")
+            key = METADATA_KEYS[" ".join(match.group(1).lower().split())]
+            if value and not PLACEHOLDER.match(value):
+                values.setdefault(key, value)
     return values
+
+
+def policy_title(lines, meta):
+    """The title block: the first lines before the metadata, without web addresses and page numbers."""
+    if meta.get("title"):
+        return meta["title"]
+    parts = []
+    for line in lines[:12]:
+        stripped = line.strip()
+        if LABEL.search(line) or (parts and not stripped):
+            break
+        if not stripped or re.fullmatch(r"(?:www\.)?[\wåäö.-]+\.se|\d{1,3}(?: ?\(\d+\))?|Innehåll", stripped):
+            continue
+        if re.match(r"^(?:Dnr|Diarienummer)\b", stripped, re.IGNORECASE):
+            continue
+        parts.append(stripped)
+        if len(parts) >= 4 or len(stripped) > 80:
+            break
+    return swedish.join_lines(parts)
+
+
+def adopting_organ(meta, head):
+    """Who adopted the document: a metadata label, else a "KS § 110/2013" reference in the head."""
+    if meta.get("adopted_by"):
+        return normalise_organ(expand_abbreviation(meta["adopted_by"]))
+    for line in head:
+        reference = re.search(r"\b([A-ZÅÄÖ]{2,5})\s?§\s?\d+", line)
+        if reference and expand_abbreviation(reference.group(1)) != reference.group(1):
+            return expand_abbreviation(reference.group(1))
+    return None
 
 
 def document_type(*texts):
@@ -125,7 +178,7 @@ def validity(title, validity_text):
 def parse_policy(text):
     meta = metadata(text)
     lines = [line for line in text.split("\n") if line.strip()]
-    title = meta.get("title") or (lines[0].strip() if lines else "")
+    title = policy_title(text.split("\n"), meta) or (lines[0].strip() if lines else "")
     table_end = 0
     for index, line in enumerate(text.split("\n")):
         if "\t" in line:
@@ -134,13 +187,20 @@ def parse_policy(text):
     sections = split_sections(body)
     focus = [item for heading, text_ in sections if FOCUS_HEADINGS.search(heading) for item in bullets(text_)]
     valid_from, valid_until = validity(title, meta.get("validity_text", ""))
-    adopted_on = swedish.first_date(meta.get("adopted_on_text", ""))
+    adopted_on = (
+        swedish.first_date(meta.get("adopted_on_text", ""))
+        or swedish.first_date(meta.get("date_text", ""))
+        or next((swedish.parse_iso(line) for line in lines[:6] if swedish.parse_iso(line)), None)
+    )
+    adopted_by = adopting_organ(meta, lines[:12])
     return {
         "kind": "policy",
         "title": title,
-        "municipality": swedish.find_municipality(text),
-        "organization": meta.get("adopted_by"),
-        "adopted_by": meta.get("adopted_by"),
+        "municipality": find_municipality(text),
+        "organization": adopted_by,
+        "adopted_by": adopted_by,
+        "replaces": meta.get("replaces", ""),
+        "document_type_text": meta.get("document_type_text", ""),
         "date": adopted_on,
         "case_number": meta.get("case_number"),
         "document_type": document_type(meta.get("document_type_text"), title),

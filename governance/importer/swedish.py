@@ -18,8 +18,6 @@ WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}}) ({MONTH_PATTERN})\.? ((?:19|20)\d{{2}
 PARTY_ABBREVIATIONS = {"S", "M", "SD", "C", "V", "KD", "L", "MP", "D", "FP", "NYD"}
 PERSON_WITH_PARTY = re.compile(r"\b([A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \(([A-ZÅÄÖ]{1,4})\)")
 
-MUNICIPALITY_NAME = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?) (?:kommun|[Ss]tad)\b")
-
 
 def parse_iso(text):
     match = ISO_DATE.search(text or "")
@@ -52,37 +50,6 @@ def first_date(text):
             if parsed:
                 candidates.append((match.start(), parsed))
     return min(candidates)[1] if candidates else None
-
-
-def municipality_base_name(word):
-    """ "Göteborgs" → "Göteborg", "Enköpings" → "Enköping", "Borås" → "Borås".
-
-    The genitive -s is dropped unless the name itself plausibly ends in s
-    (-ås, -äs, -ös, -rs as in Borås, Bollnäs, Kramfors).
-    """
-    if word.endswith("s") and not re.search(r"(å|ä|ö|r|a|e|i|o|u|y)s$", word):
-        return word[:-1]
-    return word
-
-
-NOT_A_MUNICIPALITY = {
-    "Den", "Denna", "Det", "Din", "Egen", "Annan", "Er", "Hela", "Min", "Ny", "Samma", "Varje",
-    "Vilken", "Vår", "Hemkommun", "Vilka", "Region",
-}  # fmt: skip
-
-
-def find_municipality(text):
-    """The municipality a text names most often as "X kommun" / "X Stad", or None."""
-    counts = {}
-    for match in MUNICIPALITY_NAME.finditer(text or ""):
-        name = match.group(1)
-        if name.split()[0] in NOT_A_MUNICIPALITY:
-            continue
-        base = municipality_base_name(name)
-        counts[base] = counts.get(base, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda name: (counts[name], -text.find(name)))
 
 
 def join_lines(lines):

@@ -21,20 +21,15 @@ from governance.models import (
     Case,
     DecisionItem,
     FocusArea,
-    InterpellationPage,
     InterpellationQuestion,
-    MinutesPage,
     MinutesParagraphPage,
     MotionAction,
     MotionMover,
-    MotionPage,
     Municipality,
     MunicipalityPage,
-    NewsPage,
     Organization,
     Party,
     Person,
-    PolicyDocumentPage,
     PolicyGoal,
     Post,
     ReportingRequirement,
@@ -180,6 +175,7 @@ class DocumentWriter:
         self.home_page = home_page
 
     def write(self, parsed):
+        """Store `parsed` (a `pipeline.ParsedDocument` without errors) as its kind's page."""
         data = parsed.data
         self.municipality, self.parent = municipality_for(data["municipality"], self.home_page)
         self.registers = Registers(self.municipality)
@@ -188,13 +184,8 @@ class DocumentWriter:
         date_part = f"-{_date(data['date']).isoformat()}" if kind == "minutes" and data.get("date") else ""
         base = slugify(data["title"])[:70]
         slug = (base if date_part[1:] in base else base + date_part).strip("-") or "dokument"
-        model = {
-            "minutes": MinutesPage,
-            "motion": MotionPage,
-            "interpellation": InterpellationPage,
-            "policy": PolicyDocumentPage,
-            "news": NewsPage,
-        }[kind]
+        spec = parsed.spec
+        model = spec.page_model
         existing = model.objects.child_of(self.parent).filter(slug=slug).first()
         if existing and existing.source_text == parsed.text:
             self.result.status = "unchanged"
@@ -209,7 +200,7 @@ class DocumentWriter:
             data.get("organization"), data.get("organization_abbreviation", "")
         )
         page.case = self.registers.case(data.get("case_number"))
-        getattr(self, f"_{kind}")(page, data)
+        spec.write(self, page, data)
         return self.result
 
     def _save(self, page, parent=None):
@@ -220,7 +211,7 @@ class DocumentWriter:
 
     # Kinds -------------------------------------------------------------------------
 
-    def _minutes(self, page, data):
+    def write_minutes(self, page, data):
         page.is_extract = bool(data.get("is_extract"))
         self._save(page)
         self.result.page = page
@@ -265,7 +256,7 @@ class DocumentWriter:
                 continue
             self._fulfilment(fulfilment, minutes.date, row.get("case_number"))
 
-    def _motion(self, page, data):
+    def write_motion(self, page, data):
         page.background = data.get("background", "")
         page.proposal = data.get("proposal", "")
         page.place_and_date_text = data.get("place_and_date_text", "")
@@ -288,7 +279,7 @@ class DocumentWriter:
             ]
         self.result.page = self._save(page)
 
-    def _interpellation(self, page, data):
+    def write_interpellation(self, page, data):
         asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
         page.asker = self.registers.person(asker["name"], asker.get("party", ""))
         page.asker_role = asker.get("role", "")[:200]
@@ -316,7 +307,7 @@ class DocumentWriter:
                 else None,
             )
 
-    def _policy(self, page, data):
+    def write_policy(self, page, data):
         page.document_type = data["document_type"]
         page.adopted_by = self.registers.organization(data.get("adopted_by"))
         page.valid_from = _date(data.get("valid_from"))
@@ -349,7 +340,7 @@ class DocumentWriter:
         page.focus_areas = [FocusArea(text=text) for text in data.get("focus_areas", [])]
         self.result.page = self._save(page)
 
-    def _news(self, page, data):
+    def write_news(self, page, data):
         page.lead = data.get("lead", "")
         page.body = _body(data.get("sections", []))
         page.source_name = data.get("source_name", "")
@@ -371,6 +362,14 @@ class DocumentWriter:
             task=found["task"],
         ).first()
         created = assignment is None
+        if not created and (assignment.confirmed_at or assignment.original_due_date):
+            # A secretary has confirmed or corrected it, or the organ extended it: a
+            # re-import keeps their reading and only re-links the source.
+            assignment.decision = decision
+            assignment.source_page = source_page
+            assignment.save(update_fields=["decision", "source_page"])
+            self.result.assignments["updated"] += 1
+            return assignment
         assignment = assignment or Assignment(municipality=self.municipality, decided_on=decided_on)
         assignment.title = title
         assignment.task = found["task"]

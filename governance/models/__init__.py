@@ -1,6 +1,7 @@
 """Governance models, re-exported explicitly so `governance.models.X` keeps working."""
 
-from .assignments import Assignment, AssignmentAttachment, AssignmentNote, ReminderLog
+from .access import RoleScope
+from .assignments import Assignment, AssignmentAttachment, AssignmentNote, AssignmentStateError, ReminderLog
 from .civic import (
     Case,
     Meeting,
@@ -18,12 +19,14 @@ from .motions import AttSats, MotionAction, MotionMover, MotionPage
 from .pages import GovernanceDocumentPage, HomePage, MunicipalityPage
 from .policies import FocusArea, NewsPage, PolicyDocumentPage, PolicyGoal, ReportingRequirement
 from .registry import DOCUMENT_PAGE_MODELS
+from .versioning import StaleEditError, VersionedModel
 
 __all__ = [
     "DOCUMENT_PAGE_MODELS",
     "Assignment",
     "AssignmentAttachment",
     "AssignmentNote",
+    "AssignmentStateError",
     "AttSats",
     "Case",
     "DecisionItem",
@@ -50,5 +53,8 @@ __all__ = [
     "Post",
     "ReminderLog",
     "ReportingRequirement",
+    "RoleScope",
+    "StaleEditError",
+    "VersionedModel",
     "normalize_case_number",
 ]

@@ -12,9 +12,34 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from .versioning import VERSION_PANEL, VersionedModel
+
+
+class Timestamped(models.Model):
+    """When a register row was created and last changed, so open-data clients can sync.
+
+    OParl clients ask for what changed since their last visit (`modified_since`); every
+    register row therefore carries its own times. `modified` is set on every save (bulk
+    `update()` calls must set it themselves).
+    """
+
+    created = models.DateTimeField(_("skapad"), default=timezone.now, editable=False)
+    modified = models.DateTimeField(_("ändrad"), default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.modified = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "modified"}
+        super().save(*args, **kwargs)
 
 
 def normalize_case_number(value):
@@ -22,7 +47,7 @@ def normalize_case_number(value):
     return re.sub(r"\s+", " ", (value or "").strip())
 
 
-class Municipality(index.Indexed, models.Model):
+class Municipality(index.Indexed, Timestamped, VersionedModel):
     """A Swedish municipality (kommun); the owner of organizations, cases and documents."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True, help_text=_("T.ex. Eksjö"))
@@ -42,12 +67,27 @@ class Municipality(index.Indexed, models.Model):
         default="på kommande möte",
         help_text=_("Som arbetsordningen säger, t.ex. ”på kommande möte” eller ”inom 30 dagar”."),
     )
+    interpellation_lead_days = models.PositiveSmallIntegerField(
+        _("interpellationer lämnas in minst (dagar före mötet)"),
+        default=7,
+        help_text=_("Enligt arbetsordningen, ofta 7–10 dagar före sammanträdet där interpellationen ställs."),
+    )
+    interpellation_answered_at_next_meeting = models.BooleanField(
+        _("besvaras på mötet efter det där den ställdes"),
+        default=True,
+        help_text=_(
+            "”Bör besvaras senast under det sammanträde som följer närmast efter det då interpellationen "
+            "ställdes”. Avkryssat: besvaras på samma möte som den ställs."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("official_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
         FieldPanel("interpellation_answer_rule"),
+        FieldRowPanel([FieldPanel("interpellation_lead_days"), FieldPanel("interpellation_answered_at_next_meeting")]),
+        VERSION_PANEL,
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -60,12 +100,17 @@ class Municipality(index.Indexed, models.Model):
     def __str__(self):
         return self.official_name or self.name
 
+    @property
+    def answers_interpellations_by_meeting(self):
+        """The answer rule counts council meetings (the usual arbetsordning), not days."""
+        return bool(re.search(r"(möte|sammanträde)", self.interpellation_answer_rule or ""))
+
     def clean(self):
         if self.code and not re.fullmatch(r"\d{4}", self.code):
             raise ValidationError({"code": _("Kommunkoden består av fyra siffror.")})
 
 
-class Organization(index.Indexed, models.Model):
+class Organization(index.Indexed, Timestamped, VersionedModel):
     """An organ of the municipality: council, board, committee, sub-committee or office.
 
     Decisions are taken by organs, assignments report back to organs, and meetings are
@@ -106,6 +151,7 @@ class Organization(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]),
         FieldPanel("classification"),
         FieldPanel("parent"),
+        VERSION_PANEL,
     ]
     search_fields = [
         index.SearchField("name"),
@@ -147,7 +193,7 @@ class Organization(index.Indexed, models.Model):
         )
 
 
-class Party(models.Model):
+class Party(VersionedModel):
     """A political party; national parties have no municipality, local parties have one."""
 
     name = models.CharField(_("namn"), max_length=100)
@@ -165,6 +211,7 @@ class Party(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]),
         FieldPanel("municipality"),
+        VERSION_PANEL,
     ]
 
     class Meta:
@@ -188,7 +235,7 @@ class Party(models.Model):
         return f"{self.name} ({self.abbreviation})"
 
 
-class Person(index.Indexed, models.Model):
+class Person(index.Indexed, Timestamped, VersionedModel):
     """A councillor or an official. Roles live in Memberships, not on the person."""
 
     name = models.CharField(_("namn"), max_length=150)
@@ -220,6 +267,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("municipality"),
         FieldPanel("party"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("user")]),
+        VERSION_PANEL,
     ]
     search_fields = [
         index.SearchField("name"),
@@ -241,7 +289,7 @@ class Person(index.Indexed, models.Model):
         return self.name
 
 
-class Post(index.Indexed, models.Model):
+class Post(index.Indexed, VersionedModel):
     """A position within an organization: ordförande, oppositionsråd, kommundirektör…
 
     Decisions often assign a post ("kommundirektören får i uppdrag"), not a named
@@ -258,7 +306,7 @@ class Post(index.Indexed, models.Model):
     label = models.CharField(_("benämning"), max_length=150, help_text=_("T.ex. Kommundirektör"))
     kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices)
 
-    panels = [FieldPanel("organization"), FieldPanel("label"), FieldPanel("kind")]
+    panels = [FieldPanel("organization"), FieldPanel("label"), FieldPanel("kind"), VERSION_PANEL]
     search_fields = [index.SearchField("label"), index.AutocompleteField("label")]
 
     class Meta:
@@ -288,7 +336,7 @@ class Post(index.Indexed, models.Model):
         return membership.person if membership else None
 
 
-class Membership(models.Model):
+class Membership(Timestamped, VersionedModel):
     """A person's seat or employment in an organization, optionally in a post, for a period."""
 
     class Role(models.TextChoices):
@@ -333,6 +381,7 @@ class Membership(models.Model):
         FieldRowPanel([FieldPanel("role"), FieldPanel("post")]),
         FieldPanel("party"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        VERSION_PANEL,
     ]
 
     class Meta:
@@ -359,7 +408,7 @@ class Membership(models.Model):
             raise ValidationError({"end_date": _("Slutdatum kan inte ligga före startdatum.")})
 
 
-class Meeting(models.Model):
+class Meeting(Timestamped, VersionedModel):
     """A meeting (sammanträde) of an organization: the calendar "nästa möte" is read from."""
 
     class Status(models.TextChoices):
@@ -380,6 +429,7 @@ class Meeting(models.Model):
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time")]),
         FieldPanel("location"),
         FieldPanel("status"),
+        VERSION_PANEL,
     ]
 
     class Meta:
@@ -395,7 +445,7 @@ class Meeting(models.Model):
         return f"{name} {self.date:%Y-%m-%d}"
 
 
-class Case(index.Indexed, models.Model):
+class Case(index.Indexed, Timestamped, VersionedModel):
     """A matter (ärende) identified by its diarienummer, unique within its municipality.
 
     Every document of one matter (motion, statements, minutes paragraphs, the adopted
@@ -414,6 +464,7 @@ class Case(index.Indexed, models.Model):
     panels = [
         FieldPanel("municipality"),
         MultiFieldPanel([FieldPanel("case_number"), FieldPanel("title"), FieldPanel("opened_on")]),
+        VERSION_PANEL,
     ]
     search_fields = [
         index.SearchField("case_number"),

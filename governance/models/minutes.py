@@ -7,6 +7,8 @@ bullet or numbered point under "Beslut" is a DecisionItem row: assignments point
 exact decision item that created them.
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +18,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..panels import ReadAssignmentsPanel
+from ..statutory import ProtocolDates, protocol_dates
+from ..visibility import visible_pages
 from .civic import Case, Meeting, Person
-from .pages import GovernanceDocumentPage
+from .pages import GovernanceDocumentPage, secrecy_errors, secrecy_provision_field
 
 
 class MinutesPage(GovernanceDocumentPage):
@@ -45,6 +50,12 @@ class MinutesPage(GovernanceDocumentPage):
         help_text=_("Var i det fullständiga protokollet utdraget står, t.ex. sida 5–6 av 30."),
     )
     adjusted_on = models.DateField(_("justerat"), null=True, blank=True)
+    posted_on = models.DateField(
+        _("anslaget"),
+        null=True,
+        blank=True,
+        help_text=_("Dagen då justeringen tillkännagavs på kommunens anslagstavla; överklagandetiden räknas därifrån."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("organization"), FieldPanel("date")]),
@@ -55,6 +66,7 @@ class MinutesPage(GovernanceDocumentPage):
                 FieldPanel("page_reference"),
                 FieldPanel("location"),
                 FieldPanel("adjusted_on"),
+                FieldPanel("posted_on"),
             ],
             heading=_("Protokollet"),
         ),
@@ -71,8 +83,27 @@ class MinutesPage(GovernanceDocumentPage):
         verbose_name_plural = _("protokoll")
 
     @property
+    def statutory_dates(self) -> ProtocolDates | None:
+        """Justering, anslag and the appeal period as Kommunallagen sets them, or None without a date."""
+        if not self.date:
+            return None
+        return protocol_dates(self.date, self.adjusted_on, self.posted_on)
+
+    @property
     def paragraphs(self):
-        return MinutesParagraphPage.objects.child_of(self).live().filter(is_confidential=False).order_by("number")
+        """The §s the public may read, in order."""
+        return self.paragraphs_for(None)
+
+    def paragraphs_for(self, user):
+        """The §s `user` may read, in order (the confidentiality rule lives in governance.visibility)."""
+        return visible_pages(user, MinutesParagraphPage.objects.child_of(self)).order_by("number")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["paragraphs"] = self.paragraphs_for(request.user)
+        dates = self.statutory_dates
+        context["statutory_rows"] = dates.rows(date.today()) if dates else []
+        return context
 
     def clean(self):
         super().clean()
@@ -150,17 +181,21 @@ class MinutesParagraphPage(Page):
         default=False,
         help_text=_("Sekretessbelagda paragrafer visas aldrig i sök eller publikt."),
     )
+    secrecy_provision = secrecy_provision_field()
 
     base_form_class = MinutesParagraphForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("case")]),
         InlinePanel("decisions", label=_("Beslut"), heading=_("Beslut (en rad per beslutspunkt)")),
+        ReadAssignmentsPanel(),
         FieldPanel("proposal"),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("presenter_text"), FieldPanel("presenter")]),
         MultiFieldPanel([FieldPanel("reservations"), FieldPanel("votes")], heading=_("Yrkanden och röster")),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("is_confidential")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("is_confidential"), FieldPanel("secrecy_provision")], heading=_("Sekretess"))
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("proposal"),
@@ -208,6 +243,9 @@ class MinutesParagraphPage(Page):
     def clean(self):
         super().clean()
         self._resolve_minutes()
+        errors = secrecy_errors(self)
+        if errors:
+            raise ValidationError(errors)
         if not self.minutes_id:
             return
         if self.case_id and self.case.municipality_id != self.minutes.municipality_id:

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..visibility import visible_assignments, visible_pages
 from .civic import Case, Municipality, Organization
 
 
@@ -42,15 +43,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["municipality_pages"] = MunicipalityPage.objects.child_of(self).live()
         context["recent_documents"] = (
-            Page.objects.live()
-            .public()
-            .descendant_of(self)
-            .type(*DOCUMENT_PAGE_MODELS)
+            visible_pages(request.user, Page.objects.descendant_of(self).type(*DOCUMENT_PAGE_MODELS))
             .specific()
             .order_by("-last_published_at")[:8]
         )
         context["assignments"] = (
-            Assignment.objects.open_first()
+            visible_assignments(request.user, Assignment.objects.open_first())
             .select_related("municipality", "report_to")
             .prefetch_related("notes", "assignee_posts", "assignee_people", "assignee_organizations")[:10]
         )
@@ -82,10 +80,12 @@ class MunicipalityPage(Page):
     class Meta:
         verbose_name = _("kommunsida")
         verbose_name_plural = _("kommunsidor")
+        # Held here because confidentiality is scoped per municipality (governance.visibility).
+        permissions = [("view_confidential", _("Kan se sekretessbelagda handlingar i sin kommun"))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
+        children = visible_pages(request.user, self.get_children()).specific()
         groups = {}
         for page in children:
             groups.setdefault(page._meta.verbose_name_plural, []).append(page)
@@ -94,11 +94,29 @@ class MunicipalityPage(Page):
             for label, pages in sorted(groups.items())
         ]
         context["assignments"] = (
-            self.municipality.assignments.open_first()
+            visible_assignments(request.user, self.municipality.assignments.open_first())
             .select_related("report_to")
             .prefetch_related("notes", "assignee_posts", "assignee_people", "assignee_organizations")
         )
         return context
+
+
+def secrecy_provision_field():
+    """The reason a confidential page is withheld, next to its `is_confidential` flag."""
+    return models.CharField(
+        _("sekretessbestämmelse"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lagrummet sekretessen grundas på, t.ex. OSL 26 kap. 1 §. Krävs när sekretess är markerad."),
+    )
+
+
+def secrecy_errors(page):
+    """A confidential page must name the provision it is kept secret under (offentlighets-
+    och sekretesslagen), as a decision to withhold a document must state its grounds."""
+    if page.is_confidential and not page.secrecy_provision.strip():
+        return {"secrecy_provision": _("Ange vilken sekretessbestämmelse som gäller, t.ex. OSL 26 kap. 1 §.")}
+    return {}
 
 
 def municipality_of(page):
@@ -162,6 +180,7 @@ class GovernanceDocumentPage(Page):
         default=False,
         help_text=_("Sekretessbelagda handlingar visas aldrig i sök eller publikt."),
     )
+    secrecy_provision = secrecy_provision_field()
     source_text = models.TextField(
         _("originaltext"),
         blank=True,
@@ -170,7 +189,8 @@ class GovernanceDocumentPage(Page):
 
     base_form_class = GovernanceDocumentForm
     settings_panels = Page.settings_panels + [
-        MultiFieldPanel([FieldPanel("is_confidential"), FieldPanel("source_text")], heading=_("Källa"))
+        MultiFieldPanel([FieldPanel("is_confidential"), FieldPanel("secrecy_provision")], heading=_("Sekretess")),
+        MultiFieldPanel([FieldPanel("source_text")], heading=_("Källa")),
     ]
     search_fields = Page.search_fields + [
         index.FilterField("municipality"),
@@ -213,5 +233,6 @@ class GovernanceDocumentPage(Page):
                 errors["organization"] = _("Organet hör till en annan kommun.")
             if self.case_id and self.case.municipality_id != self.municipality_id:
                 errors["case"] = _("Ärendet hör till en annan kommun.")
+        errors.update(secrecy_errors(self))
         if errors:
             raise ValidationError(errors)

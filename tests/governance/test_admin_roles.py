@@ -42,7 +42,8 @@ def test_the_admin_speaks_swedish_even_to_an_english_browser(client, setup):
 
 
 def test_a_secretary_can_add_minutes_under_a_municipality(client, setup):
-    login_as(client, setup["groups"][SECRETARIES])
+    secretary = login_as(client, setup["groups"][SECRETARIES])
+    factories.make_scope(secretary, setup["page"].municipality, whole_municipality=True)
     response = client.get(f"/admin/pages/add/governance/minutespage/{setup['page'].pk}/")
     assert response.status_code == 200
     assert "Protokollet" in response.content.decode()
@@ -69,10 +70,18 @@ def test_a_councillor_cannot_add_pages(client, setup):
     assert response.status_code in (302, 403)
 
 
-def test_an_official_can_update_an_assignment(client, setup):
+def test_a_secretary_of_another_municipality_cannot_add_minutes_here(client, setup):
+    secretary = login_as(client, setup["groups"][SECRETARIES])
+    factories.make_scope(secretary, factories.make_municipality("Grannkommun"), whole_municipality=True)
+    response = client.get(f"/admin/pages/add/governance/minutespage/{setup['page'].pk}/")
+    assert response.status_code in (302, 403)
+
+
+def test_an_official_changes_assignments_only_through_their_tasks_not_the_admin_form(client, setup):
     login_as(client, setup["groups"][OFFICIALS])
+    assert client.get("/admin/snippets/governance/assignment/").status_code == 200
     response = client.get(f"/admin/snippets/governance/assignment/edit/{setup['assignment'].pk}/")
-    assert response.status_code == 200
+    assert response.status_code in (302, 403)
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, setup):

@@ -90,3 +90,76 @@ def test_a_legal_deadline_on_a_holiday_moves_to_the_next_working_day(day, moved_
     from governance.deadlines import legal_deadline
 
     assert legal_deadline(day) == moved_to
+
+
+@pytest.mark.parametrize(
+    ("rule", "decided_on", "expected"),
+    [
+        ("Återrapportering ska ske i maj 2023", date(2022, 11, 2), date(2023, 5, 31)),
+        ("Uppdraget ska redovisas i december 2022", date(2022, 1, 24), date(2022, 12, 31)),
+        ("Redovisning ska ske senast i slutet av maj 2024", date(2022, 6, 1), date(2024, 5, 31)),
+        ("Återrapport till kommunstyrelsen före maj", date(2022, 9, 14), date(2023, 4, 30)),
+        ("Uppdraget ska redovisas före juni 2021", date(2021, 2, 1), date(2021, 5, 31)),
+        ("Uppdraget ska återrapporteras senast den 30 juni 2021", date(2020, 12, 7), date(2021, 6, 30)),
+        ("senast 15 mars", date(2021, 4, 1), date(2022, 3, 15)),
+    ],
+)
+def test_written_years_days_and_before_a_month_give_the_expected_date(rule, decided_on, expected):
+    due = due_date_for(rule, decided_on)
+    assert due.date == expected
+    assert str(expected) in due.explanation
+
+
+def test_before_a_month_means_the_day_before_it_begins_and_says_so():
+    due = due_date_for("före maj", date(2022, 2, 1))
+    assert due.date == date(2022, 4, 30)
+    assert due.explanation == "före maj 2022 → dagen innan månaden börjar, 2022-04-30"
+
+
+def test_an_impossible_day_is_not_guessed():
+    due = due_date_for("senast den 31 juni 2021", date(2021, 1, 1))
+    assert due.date is None
+    assert "finns inte" in due.explanation
+
+
+def test_as_soon_as_possible_has_no_date_and_is_followed_up_at_the_next_meeting(db):
+    ks = factories.make_organization(factories.make_municipality(), "Kommunstyrelsen", abbreviation="KS")
+    factories.make_meeting(ks, date(2021, 3, 10))
+    due = due_date_for("Kommundirektören ska snarast återkomma med en plan", date(2021, 2, 15), ks)
+    assert due.date is None
+    assert due.follow_up is True
+    assert due.explanation == "snarast: inget datum; följs upp på nästa möte med KS (2021-03-10)"
+
+
+def _council_with_meetings(*days):
+    council = factories.make_organization(
+        factories.make_municipality(), "Kommunfullmäktige", "council", abbreviation="KF"
+    )
+    for day in days:
+        factories.make_meeting(council, day)
+    return council
+
+
+def test_an_interpellation_filed_three_days_before_a_meeting_is_put_at_the_one_after(db):
+    from governance.deadlines import interpellation_answer_due
+
+    council = _council_with_meetings(date(2020, 9, 28), date(2020, 10, 26), date(2020, 11, 23))
+    due = interpellation_answer_due(date(2020, 9, 25), council, lead_days=7)
+    assert due.date == date(2020, 11, 23)
+    assert "ställs på KF 2020-10-26" in due.explanation
+    assert due.explanation.endswith("besvaras senast på närmast följande möte → 2020-11-23")
+
+
+def test_an_interpellation_filed_in_time_is_answered_at_the_following_meeting(db):
+    from governance.deadlines import interpellation_answer_due
+
+    council = _council_with_meetings(date(2020, 9, 28), date(2020, 10, 26))
+    assert interpellation_answer_due(date(2020, 9, 18), council, lead_days=10).date == date(2020, 10, 26)
+
+
+def test_an_arbetsordning_can_have_interpellations_answered_at_the_meeting_they_are_put(db):
+    from governance.deadlines import interpellation_answer_due
+
+    council = _council_with_meetings(date(2020, 9, 28), date(2020, 10, 26))
+    due = interpellation_answer_due(date(2020, 9, 18), council, lead_days=7, answer_at_next_meeting=False)
+    assert due.date == date(2020, 9, 28)

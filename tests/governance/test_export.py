@@ -73,10 +73,13 @@ def test_before_its_due_date_the_same_assignment_was_on_time(register):
     assert (row["status"], row["days_overdue"]) == ("on_time", 0)
 
 
-def test_csv_export_has_a_header_and_one_row_per_assignment(register):
-    rows = list(csv.DictReader(io.StringIO(export("--format", "csv", "--as-of", "2021-06-01"))))
-    assert [r["title"] for r in rows] == ["Gemensam målbild", "Senare uppdrag"]
-    assert rows[0]["assignees"] == "Utbildningsförvaltningen"
+def test_csv_export_has_a_swedish_header_and_one_row_per_assignment(register):
+    text = export("--format", "csv", "--as-of", "2021-06-01")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert [r["Uppdrag"] for r in rows] == ["Gemensam målbild", "Senare uppdrag"]
+    assert rows[0]["Ansvariga"] == "Utbildningsförvaltningen"
+    assert rows[0]["Status"] == "Försenat"
 
 
 def test_a_bad_date_is_refused_with_a_message(register):

@@ -54,6 +54,10 @@ def test_assignees_split_on_och_and_commas_but_organ_names_stay_whole():
         "Kommunstyrelsen",
         "Nämnden för demokrati och medborgarservice",
     ]
+    assert split_assignees("utbildningsnämnden samt äldre samt vård- och omsorgsnämnden") == [
+        "Utbildningsnämnden",
+        "Äldre samt vård- och omsorgsnämnden",
+    ]
     assert split_assignees("Socialnämnden Centrum, socialnämnden Hisingen") == [
         "Socialnämnden Centrum",
         "Socialnämnden Hisingen",
@@ -144,3 +148,89 @@ def test_a_quoted_assignment_inside_a_report_is_not_a_new_one():
 def test_uppdraget_ska_fortsatta_continues_an_assignment():
     [found] = assignments("Beslut\nUppdraget att ta fram en handlingsplan ska fortsätta.\n")
     assert (found["kind"], found["task"]) == ("continued", "Ta fram en handlingsplan.")
+
+
+def test_a_decision_on_the_heading_line_is_read():
+    [found] = assignments("§ 5\nParkering\nBeslut: Förvaltningen får i uppdrag att utreda avgifterna.\n")
+    assert (found["assignees"], found["task"]) == (["Förvaltningen"], "Utreda avgifterna.")
+
+
+def test_a_referral_back_with_a_list_of_tasks_gives_each_task_to_the_named_organ():
+    text = """Beslut
+Enligt återremissyrkande från S, V och MP:
+Ärendet återremitteras till exploateringsnämnden med följande uppdrag:
+•
+•
+
+Utreda frågan om otillåtet statsstöd.
+Ta fram en samhällsekonomisk analys av projektets nytta, med
+kostnader och intäkter.
+"""
+    found = assignments(text)
+    assert [(a["assignees"], a["task"][:26], a["proposed"]) for a in found] == [
+        (["Exploateringsnämnden"], "Utreda frågan om otillåtet", False),
+        (["Exploateringsnämnden"], "Ta fram en samhällsekonomi", False),
+    ]
+
+
+def test_a_list_under_a_shared_assignee_ends_at_a_point_that_is_no_task():
+    text = """Beslut
+Förvaltningen får i uppdrag att:
+1. Utreda taxan.
+2. Planen antas.
+"""
+    assert [a["task"] for a in assignments(text)] == ["Utreda taxan."]
+
+
+def test_the_boards_proposal_to_the_council_under_its_own_heading_is_proposed():
+    text = (
+        "Beslut\nKommunstyrelsens förslag till kommunfullmäktige:\nTekniska nämnden får i uppdrag att bygga om bron.\n"
+    )
+    [found] = assignments(text)
+    assert found["proposed"] is True
+
+
+def test_a_report_rule_in_its_own_att_sats_belongs_to_the_assignment_before_it():
+    text = (
+        "Socialnämnden beslutar\natt ge socialchefen i uppdrag att ta fram en plan för hemtjänsten,\n"
+        "att återrapportering ska ske till socialnämnden i september 2024.\n"
+    )
+    [found] = assignments(text)
+    assert (found["assignees"], found["report_to"], found["deadline_text"]) == (
+        ["Socialchefen"],
+        "socialnämnden",
+        "i september 2024",
+    )
+
+
+def test_seasons_quarters_and_reporting_cycles_are_kept_as_deadline_text():
+    cases = {
+        "Förvaltningen får i uppdrag att utreda taxan under hösten 2025.": "under hösten 2025",
+        "Förvaltningen får i uppdrag att utreda taxan senast under första kvartalet 2026.": (
+            "senast under första kvartalet 2026"
+        ),
+        "Förvaltningen får i uppdrag att redovisa kostnaderna i samband med delårsrapporten.": (
+            "i samband med delårsrapporten"
+        ),
+        "Bolaget får i uppdrag att kalla till stämma senast 30 september 2025.": "senast 30 september 2025",
+    }
+    for sentence, deadline in cases.items():
+        [found] = assignments("Beslut\n" + sentence + "\n")
+        assert found["deadline_text"] == deadline, sentence
+
+
+def test_permission_to_delegate_decisions_is_no_assignment():
+    sentence = (
+        "Kommunstyrelsen medger tills vidare att stadsdirektören i sin tur uppdrar åt annan anställd inom staden "
+        "att besluta i stadsdirektörens ställe genom vidaredelegation."
+    )
+    assert assignment_clause(sentence) is None
+
+
+def test_partners_are_not_assignees_and_a_collective_stays_one_group():
+    assert split_assignees("Business Region Göteborg AB i samverkan med Göteborgsregionen och andra aktörer") == [
+        "Business Region Göteborg AB"
+    ]
+    assert split_assignees("Samtliga nämnder och styrelser i Göteborgs Stad") == [
+        "Samtliga nämnder och styrelser i Göteborgs Stad"
+    ]

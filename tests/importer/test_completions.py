@@ -103,3 +103,23 @@ def test_a_later_protokoll_that_declares_the_assignment_fulfilled_marks_it_done(
     assert assignment.completed_on == date(2024, 9, 4)
     assert assignment.status == Assignment.Status.DONE
     assert [note.text[:15] for note in assignment.notes.all()] == ["Återrapporterat"]
+
+
+def test_taking_note_of_the_report_on_an_assignment_is_a_report():
+    event = completion_in("Nämnden tar del av återrapporteringen.", title="Återrapportering av uppdrag om hemtjänst")
+    assert event.kind == "report"
+
+
+def test_a_withdrawn_assignment_is_a_withdrawal_not_a_completion():
+    event = completion_in("Kommunfullmäktiges uppdrag 2022-05-19 § 16 till kulturnämnden att bygga en scen återkallas.")
+    assert (event.kind, event.reference.paragraph) == ("withdraw", 16)
+
+
+def test_a_diarienummer_with_letters_and_hyphens_is_read():
+    assert parse_reference("Uppdraget (dnr SLK-2024-01228) förklaras fullgjort.").case_number == "SLK-2024-01228"
+    assert parse_reference("Uppdraget, Dnr KS 2021/123, anses slutfört.").case_number == "KS 2021/123"
+
+
+def test_a_paragraph_titled_after_the_assignment_makes_an_approved_report_a_report():
+    event = completion_in("Redovisningen godkänns.", title="Uppdrag: Översyn resursfördelningsmodell")
+    assert event.kind == "report"

@@ -6,16 +6,19 @@ at 200 characters), so a title counts as agreeing when it is the JSON's title or
 start; exact agreement is reported separately by `benchmarks/import_bench.py`.
 """
 
+import json
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from governance.importer.corpus import Agreement, reference_for
-from governance.importer.pipeline import parse_text
+from governance.importer.corpus import Agreement, GoldScore, find_corpus, reference_for
+from governance.importer.pipeline import parse_file, parse_text
 from governance.importer.reading import read_text
 
-CORPUS = Path(settings.BASE_DIR).parent / "shared" / "corpus" / "goteborg-ks"
+ROOT = find_corpus(settings.BASE_DIR) or Path(settings.BASE_DIR).parent / "shared" / "corpus"
+CORPUS = ROOT / "goteborg-ks"
+GOLD = Path(settings.BASE_DIR) / "benchmarks" / "gold" / "corpus_gold.json"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"development corpus not found at {CORPUS}")
 
@@ -52,3 +55,14 @@ def test_a_cut_meeting_is_reported_not_imported():
     cut = text[: text.index("Beslut", len(text) // 2) + len("Beslut")]
     parsed = parse_text(cut)
     assert any("avbrut" in error for error in parsed.errors)
+
+
+def test_the_hand_checked_documents_of_nine_municipalities_are_read_as_a_person_reads_them():
+    score = GoldScore()
+    for entry in json.loads(GOLD.read_text(encoding="utf-8"))["documents"]:
+        score.add(entry, parse_file(ROOT / entry["path"]).data)
+    assert score.rate("kind") >= 0.97
+    assert score.rate("municipality") >= 0.95 and score.rate("municipality_asked") == 1.0
+    assert score.rate("date") >= 0.95 and score.rate("organ") >= 0.95
+    assert score.paragraph_f1[0] >= 0.97
+    assert score.rate("title") >= 0.95 and score.rate("diarienummer") >= 0.95

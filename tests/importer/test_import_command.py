@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from governance.models import Assignment, MinutesPage, MinutesParagraphPage
+from governance.models import Assignment, InterpellationPage, MinutesPage, MinutesParagraphPage
 from tests.importer.pdf_files import pdf_with_text, pdf_without_text
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +147,27 @@ def test_overrides_set_kind_municipality_and_organization(home_page, tmp_path):
 def test_no_files_is_a_clear_error(home_page, tmp_path):
     _out, _err, failed = run(tmp_path)
     assert failed == "Inga .txt- eller .pdf-filer hittades."
+
+
+def test_a_dry_run_fails_on_what_the_import_would_fail_on(home_page, tmp_path):
+    path = tmp_path / "interpellation.txt"
+    path.write_text(
+        "Interpellation till kommunstyrelsens ordförande\n\nHur många förskoleplatser saknas?\n", encoding="utf-8"
+    )
+    _out, dry_err, dry_failed = run(path, "--dry-run", "--municipality", "Lerum")
+    _out, err, failed = run(path, "--municipality", "Lerum")
+    assert dry_failed == failed == "1 av 1 filer kunde inte importeras."
+    assert "ingen interpellant" in dry_err and "ingen interpellant" in err
+    assert not InterpellationPage.objects.exists()
+
+
+def test_a_municipality_given_for_a_folder_applies_to_every_file(home_page, tmp_path):
+    folder = tmp_path / "protokoll"
+    folder.mkdir()
+    for day in ("06", "20"):
+        text = MINUTES.replace("Testkommun kommun\n", "").replace("2024-03-06", f"2024-03-{day}")
+        (folder / f"ks-2024-03-{day}.txt").write_text(text, encoding="utf-8")
+    _out, _err, failed = run(folder, "--municipality", "lerums kommun")
+    assert failed is None
+    assert sorted({page.municipality.name for page in MinutesPage.objects.all()}) == ["Lerum"]
+    assert MinutesPage.objects.count() == 2

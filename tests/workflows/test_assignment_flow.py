@@ -30,6 +30,7 @@ def setup(home_page):
     Membership.objects.create(person=director, organization=office, post=post, start_date=date(2019, 1, 1))
     secretary = User.objects.create_user("sekreterare", password="x")
     secretary.groups.add(groups[SECRETARIES])
+    factories.make_scope(secretary, municipality, [ksau])
     stranger = User.objects.create_user("obehorig", password="x")
     assignment = Assignment.objects.create(
         municipality=municipality,
@@ -105,13 +106,13 @@ def test_a_task_cannot_be_completed_twice(setup):
 
 def test_a_new_assignment_starts_its_process_once(setup, django_capture_on_commit_callbacks):
     from workflows.models import AssignmentProcess
-    from workflows.signals import has_process
+    from workflows.services import process_for_assignment
 
     with django_capture_on_commit_callbacks(execute=True):
         created = Assignment.objects.create(
             municipality=setup["assignment"].municipality, title="Nytt", task="Nytt.", decided_on=date(2020, 5, 1)
         )
-    assert has_process(created)
+    assert process_for_assignment(created) is not None
     with django_capture_on_commit_callbacks(execute=True):
         created.title = "Nytt namn"
         created.save()

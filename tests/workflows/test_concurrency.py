@@ -30,6 +30,7 @@ def test_only_one_of_two_simultaneous_completions_succeeds():
     first, second = (User.objects.create_user(name, password="x") for name in ("anna", "bo"))
     for user in (first, second):
         user.groups.add(groups[SECRETARIES])
+        factories.make_scope(user, municipality, [ksau])
     process = start_assignment_process(assignment)
     complete_task(open_task(process, "work"), first, report="Klar.", ready_to_report=True)
     decide = open_task(process, "decide")

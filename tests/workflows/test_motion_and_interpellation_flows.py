@@ -22,6 +22,7 @@ def place(home_page):
     factories.make_organization(municipality, "Kommunstyrelsen", "executive", abbreviation="KS")
     secretary = get_user_model().objects.create_user("sekreterare", password="x")
     secretary.groups.add(groups[SECRETARIES])
+    factories.make_scope(secretary, municipality, [council])
     return {"municipality": municipality, "page": page, "council": council, "secretary": secretary}
 
 

@@ -1,8 +1,11 @@
 """Import minutes, motions, interpellations, policy documents and news from .txt/.pdf files.
 
-Each file is parsed, then written in its own transaction: a file that fails leaves
-nothing behind, the run goes on with the next file, and the command exits non-zero if
-any file failed. `--dry-run --format json` prints what would be created without writing.
+Each file is read and parsed once, then written in its own transaction: a file that
+fails leaves nothing behind, the run goes on with the next file, and the command exits
+non-zero if any file failed. `--dry-run` runs the same checks and, when the site exists,
+writes each document in a transaction that is rolled back, so it fails exactly where the
+import would; `--format json` prints the review record of every file. `--municipality`
+and `--organization` (name or usual abbreviation, e.g. KSAU) apply to every file given.
 """
 
 import json
@@ -18,17 +21,31 @@ from governance.importer.writer import DocumentWriter
 from governance.models import HomePage, Organization
 
 
-def organ_resolver(municipality_name):
-    """Look up an organ (read-only) so "kommande möte" can be dated from its calendar."""
+class OrganResolver:
+    """Looks up an organ (read-only) so "kommande möte" can be dated from its calendar.
 
-    def resolve(name):
-        if not (municipality_name and name):
+    `municipality` may be set while parsing, once the document head has named it, so a
+    file is parsed once whether or not --municipality was given.
+    """
+
+    def __init__(self, municipality=None):
+        self.municipality = municipality
+
+    def __call__(self, name):
+        if not (self.municipality and name):
             return None
         return Organization.objects.filter(
-            municipality__name__iexact=municipality_name, name__iexact=" ".join(name.split())
+            municipality__name__iexact=self.municipality, name__iexact=" ".join(name.split())
         ).first()
 
-    return resolve
+
+def organ_resolver(municipality_name):
+    """A resolver for one municipality (kept for callers that know it beforehand)."""
+    return OrganResolver(municipality_name)
+
+
+class _TrialRollback(Exception):
+    """Raised to undo a dry run's trial write."""
 
 
 class Progress:
@@ -55,8 +72,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files or folders to import.")
         parser.add_argument("--kind", choices=KINDS, help="Document kind, when detection guesses wrong.")
-        parser.add_argument("--municipality", help="Municipality name, when the text does not say.")
-        parser.add_argument("--organization", help="Organ name, when the text does not say.")
+        parser.add_argument("--municipality", help="Municipality for every file, when the texts do not say.")
+        parser.add_argument("--organization", help="Organ for every file (name or abbreviation such as KS, KSAU).")
         parser.add_argument("--dry-run", action="store_true", help="Parse and report; write nothing.")
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
@@ -66,7 +83,7 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("Inga .txt- eller .pdf-filer hittades.")
         overrides = Overrides(options["kind"], options["municipality"], options["organization"])
-        home = None if options["dry_run"] else HomePage.objects.first()
+        home = HomePage.objects.first()
         if not options["dry_run"] and home is None:
             raise CommandError("Webbplatsen saknar startsida; kör `manage.py load_demo_data` först.")
         progress = Progress(len(files), sys.stderr, not options["no_progress"] and options["format"] == "text")
@@ -74,13 +91,11 @@ class Command(BaseCommand):
         reports = []
         failures = []
         for path in files:
-            municipality_hint = overrides.municipality
-            parsed = parse_file(path, overrides, organ_resolver(municipality_hint))
-            if parsed.ok and not municipality_hint:
-                # Re-date "kommande möte" once the municipality is known from the text.
-                parsed = parse_file(path, overrides, organ_resolver(parsed.data.get("municipality")))
+            parsed = parse_file(path, overrides, OrganResolver(overrides.municipality))
             progress.step(path.name)
             reports.append(parsed)
+            if parsed.ok and options["dry_run"] and home is not None:
+                self._trial_write(parsed, home)
             if not parsed.ok:
                 failures.append((path, parsed.errors))
                 totals["failed"] += 1
@@ -109,12 +124,27 @@ class Command(BaseCommand):
         if options["format"] == "json":
             self.stdout.write(json.dumps({"documents": [to_json(p) for p in reports]}, ensure_ascii=False, indent=2))
         else:
+            for parsed in reports:
+                for warning in parsed.warnings:
+                    self.stderr.write(f"VARNING {parsed.file}: {warning}")
             for path, errors in failures:
                 for error in errors:
                     self.stderr.write(f"MISSLYCKADES {path}: {error}")
             self.stdout.write(self._summary(totals, options["dry_run"]))
         if failures:
             raise CommandError(f"{len(failures)} av {len(files)} filer kunde inte importeras.")
+
+    @staticmethod
+    def _trial_write(parsed, home):
+        """Write the document and roll it back, so a dry run fails wherever the import would."""
+        try:
+            with transaction.atomic():
+                DocumentWriter(home).write(parsed)
+                raise _TrialRollback
+        except _TrialRollback:
+            return
+        except Exception as error:  # noqa: BLE001 - reported like the import reports it
+            parsed.errors.append(f"kunde inte sparas: {error}")
 
     @staticmethod
     def _summary(totals, dry_run):

@@ -3,8 +3,10 @@
 The documents are produced by importing the five real texts in `fixtures/seeds/`
 (copies of `shared/seeds/`) with the same importer secretaries use. `fixtures/demo.json`
 holds what a text cannot tell: municipality codes, who holds which post, the organs'
-meeting calendars, and which person is which demo user, plus the list of files to
-import. To change the demo, edit those files and run
+meeting calendars, which person is which demo user and which organs the demo secretary
+manages (`role_scopes`), plus the list of files to import. The assignments the import
+reads from the decisions are confirmed as the demo secretary, as if they had checked
+the import, so their processes run and the official's inbox has work. To change the demo, edit those files and run
 `python manage.py load_demo_data --reset`. Without `--reset` the command is idempotent,
 so `make run` can call it every time.
 """
@@ -21,7 +23,7 @@ from wagtail.models import Page, Site
 from governance.importer.pipeline import Overrides, parse_file
 from governance.importer.writer import DocumentWriter
 from governance.loading import LoadError, load_registers
-from governance.models import HomePage, Municipality
+from governance.models import Assignment, HomePage, Municipality, Organization, RoleScope
 from governance.roles import COUNCILLORS, OFFICIALS, SECRETARIES, ensure_role_groups
 
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
@@ -34,7 +36,7 @@ DEMO_USERS = [
         "sekreterare-demo",
         SECRETARIES,
         False,
-        "för in protokoll, motioner och uppdrag",
+        "för in protokoll, motioner och uppdrag för demokommunernas nämnder",
     ),
     ("politiker", "politiker-demo", COUNCILLORS, False, "följer uppdragens status"),
     (
@@ -74,6 +76,8 @@ class Command(BaseCommand):
             except LoadError as error:
                 raise CommandError(f"Demodata kunde inte läsas in: {error}") from error
             statuses = self._import_documents(data.get("imports", []), path.parent, home)
+            self._role_scopes(data.get("role_scopes", []))
+            self._confirm_imported_assignments()
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -100,6 +104,29 @@ class Command(BaseCommand):
                 raise CommandError(f"Demodokumentet {file.name} kunde inte läsas in: {'; '.join(parsed.errors)}")
             statuses.append(DocumentWriter(home).write(parsed).status)
         return statuses
+
+    def _role_scopes(self, scopes):
+        """Where each demo user's role applies: a municipality and the organs named there."""
+        User = get_user_model()
+        for entry in scopes:
+            user = User.objects.get(username=entry["user"])
+            municipality = Municipality.objects.get(name=entry["municipality"])
+            scope, _created = RoleScope.objects.get_or_create(
+                user=user,
+                municipality=municipality,
+                defaults={"whole_municipality": bool(entry.get("whole_municipality"))},
+            )
+            names = entry.get("organizations", [])
+            organs = list(Organization.objects.filter(municipality=municipality, name__in=names))
+            missing = set(names) - {organ.name for organ in organs}
+            if missing:
+                raise CommandError(f"Okända organ i role_scopes för {municipality.name}: {', '.join(sorted(missing))}")
+            scope.organizations.add(*organs)
+
+    def _confirm_imported_assignments(self):
+        secretary = get_user_model().objects.get(username="sekreterare")
+        for assignment in Assignment.objects.filter(read_from_text=True, confirmed_at__isnull=True):
+            assignment.confirm(by=secretary)
 
     def _reset(self):
         for page in HomePage.objects.all():

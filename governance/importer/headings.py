@@ -1,0 +1,269 @@
+"""Paragraph heads of a protokoll in the forms municipalities write them.
+
+"§ 12", "§12", "§ 12 Dnr 2023/45", "§ 72 2025.493 KS", "KS § 1   DNR:KU/2007.9",
+"§ 4 0123/22 Title of the matter", "§ 25   Title", "§ 12 Title   Dnr 2023/45", the
+diarienummer on a line of its own ("Dnr KS 2024/17", "Diarienummer: …", "Ärendenummer …",
+"Bun/2022:1052   600"), and the title on the lines after the head up to the first section
+heading. What is not a head: "§ 71 forts" (a page break inside § 71), tables of contents
+and reference lists ("§ 34 Information … § 35 …" line after line), "§ 5 kommunallagen",
+references to another organ's § ("KU § 317" inside a KS protokoll).
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import swedish
+
+DNR_LABEL = (
+    r"(?:Diarienummer|Diarienr|Diarie\s?nr|Ärendenummer|Ärendenr|Ärende\s?nr|Dnr|DNR|Ärende-ID|Beteckning)\.?\s*:?\s*"
+)
+_NOT_A_DATE = r"(?!(?:19|20)\d{2}-\d{2}-\d{2}(?!\d))(?!(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}(?!\d))"
+DNR_VALUE = (
+    r"(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}(?:[ /-]|\s?/\s?))?" + _NOT_A_DATE + r"(?:(?:19|20)\d{2}(?:[./:-]|\.\s)\d{1,6}"
+    r"|\d{1,5}/\d{2}(?!\d)|\d{1,5}/(?:19|20)\d{2})(?:[:-]\d{1,4})?(?:\s(?:[A-ZÅÄÖ]{1,6}|[A-ZÅÄÖ]{2,5}-\d{3})(?![\wåäö-]))?"
+)
+DNR_ONLY = re.compile(rf"^\s*(?:{DNR_LABEL})?(?P<number>{DNR_VALUE})(?:\s{{2,}}\d{{3}}(?:[.:-]\d+)?)?\s*$")
+LABELLED_DNR = re.compile(rf"^\s*{DNR_LABEL}(?P<number>{DNR_VALUE}|\S*\d\S*)\s*$", re.IGNORECASE)
+LEADING_DNR = re.compile(rf"^(?:{DNR_LABEL})?(?P<number>{DNR_VALUE})(?=\s|$)")
+TRAILING_DNR = re.compile(rf"(?:\s{DNR_LABEL}|\s{{2,}}|\s)(?P<number>{DNR_VALUE})\s*$")
+TRAILING_LABELLED = re.compile(rf"\s{DNR_LABEL}(?P<number>\S*\d\S*(?:\s[A-ZÅÄÖ]{{1,6}})?)\s*$")
+
+#: "§ 12 …", "KS § 1 …", "§12"; the organ prefix is kept to compare with the others.
+OPENER = re.compile(
+    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,6}(?:\s?AU)?)\s+)?§\s?(?P<number>\d{1,4})(?![\d.,:])(?!\s*[-–]\s*\d)"
+    r"(?P<rest>.*)$"
+)
+CONTINUED = re.compile(r"^\s*(?:forts\.?|fortsättning)(?:\s|$)", re.IGNORECASE)
+#: "Informationsärenden 4", "Meddelanden 2024/2 40": a contents entry's page number, not a diarienummer.
+TITLE_ONLY_NUMBER = re.compile(r"[A-Za-zåäö)]\s\d{1,3}$")
+SENTENCE_END = (".", "!", "?", ":")
+TITLE_CONNECTORS = (",", "-", "–", " och", " för", " till", " av", " i", " om", " med", " samt", " på", " vid", " att")
+
+
+@dataclass
+class Opener:
+    index: int
+    number: int
+    prefix: str
+    rest: str
+
+
+def clean_case_number(value: str | None) -> str | None:
+    """Whitespace collapsed; a publisher's meaningless ":-1" item suffix dropped."""
+    if not value:
+        return None
+    value = " ".join(value.split()).strip(" ,;")
+    value = re.sub(r"(\d)\.\s(\d)", r"\1.\2", value)
+    return re.sub(r":-1$", "", value) or None
+
+
+def opener_at(line: str) -> Opener | None:
+    match = OPENER.match(line)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    if CONTINUED.match(rest):
+        return None
+    rest = re.sub(r"^[a-h]\s+(?=[A-ZÅÄÖ0-9])", "", rest)  # "KS § 3 a DNR:…": a sub-paragraph letter
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or re.match(DNR_LABEL, rest, re.IGNORECASE)):
+        return None  # "§ 5 kommunallagen", "§ 12 i förordningen"
+    return Opener(-1, int(match.group("number")), (match.group("prefix") or "").replace(" ", ""), rest)
+
+
+def is_continuation_head(line: str) -> bool:
+    """ "§ 71 forts   Dnr 2023/314": a page break inside § 71, page furniture."""
+    match = OPENER.match(line)
+    return bool(match and CONTINUED.match(match.group("rest").strip()))
+
+
+def _gap(lines, start, end):
+    return sum(1 for line in lines[start + 1 : end] if line.strip())
+
+
+def find_openers(lines: list[str]) -> list[Opener]:
+    """The lines that open a § paragraph, tables of contents and reference lists left out."""
+    candidates = []
+    for index, line in enumerate(lines):
+        if "§" not in line[:12]:
+            continue
+        opener = opener_at(line)
+        if opener is None:
+            continue
+        previous = lines[index - 1].strip() if index else ""
+        # A "§ 924" broken onto its own line inside running text is not a head: heads
+        # follow a blank line, a finished sentence, a short (header) line or another head.
+        if (
+            previous
+            and not previous.endswith(SENTENCE_END)
+            and len(previous) >= 70
+            and not OPENER.match(previous)
+            and not re.search(r"\d\s*$", previous)
+        ):
+            continue
+        opener.index = index
+        candidates.append(opener)
+    # The organ prefix ("KS § 1") must be the document's own, not a reference ("KU § 317").
+    prefixes = [c.prefix for c in candidates if c.prefix]
+    if prefixes:
+        own = max(set(prefixes), key=prefixes.count)
+        candidates = [c for c in candidates if c.prefix in ("", own)] if prefixes.count(own) >= 2 else candidates
+    # A head with no title on its line ("§ 31 2026.002 TEN") is never a list entry.
+    titled = [bool(split_head_line(c.rest)[0]) for c in candidates]
+    listed = set()
+    run = [0] if candidates else []
+    for position in range(1, len(candidates) + 1):
+        close = (
+            position < len(candidates)
+            and titled[position]
+            and titled[position - 1]
+            and _gap(lines, candidates[position - 1].index, candidates[position].index) <= 2
+        )
+        if close:
+            run.append(position)
+            continue
+        if len(run) >= 3 or (len(run) == 2 and candidates[run[1]].number != candidates[run[0]].number + 1):
+            listed.update(run)
+        elif len(run) == 2 and _gap(lines, candidates[run[0]].index, candidates[run[1]].index) == 0:
+            listed.update(run)
+        run = [position]
+    kept = [c for position, c in enumerate(candidates) if position not in listed]
+    return _increasing(lines, kept)
+
+
+def _increasing(lines, candidates):
+    """The best run of heads with increasing numbers.
+
+    Each head weighs 1 plus a little for the text under it, so where a number occurs
+    twice (a cover page's list and the paragraph itself) the one with a body wins, and a
+    stray high number (a reference) cannot block the real sequence after it.
+    """
+    if not candidates:
+        return []
+    ends = [c.index for c in candidates[1:]] + [len(lines)]
+    weights = [1 + min(40, _gap(lines, c.index, end)) / 100 for c, end in zip(candidates, ends, strict=True)]
+    # A contents entry ("§ 1 Informationsärenden 4": title and page number) loses to the
+    # same number's head further on.
+    later = {}
+    for position in range(len(candidates) - 1, -1, -1):
+        number = candidates[position].number
+        if number in later and re.search(r"[A-Za-zåäö)]\s+\d{1,3}\s*$", candidates[position].rest):
+            weights[position] -= 0.5
+        later[number] = position
+    best = list(weights)
+    previous = [-1] * len(candidates)
+    for position, candidate in enumerate(candidates):
+        for before in range(max(0, position - 400), position):
+            earlier = candidates[before]
+            if earlier.number < candidate.number <= earlier.number + 60:
+                if best[before] + weights[position] > best[position]:
+                    best[position] = best[before] + weights[position]
+                    previous[position] = before
+    position = max(range(len(candidates)), key=lambda p: best[p])
+    chosen = []
+    while position != -1:
+        chosen.append(candidates[position])
+        position = previous[position]
+    return chosen[::-1]
+
+
+@dataclass
+class Heading:
+    title: str
+    case_number: str | None
+    body_start: int
+
+
+def _heading_soon(lines, index, heading_key):
+    """True when a section heading follows within three short lines: they finish the title."""
+    seen = 0
+    for line in lines[index:]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if heading_key(stripped):
+            return True
+        seen += 1
+        if seen > 2 or len(stripped) > 90 or stripped.endswith("."):
+            return False
+    return False
+
+
+def split_head_line(rest: str) -> tuple[str, str | None]:
+    """(title part, diarienummer) of what follows "§ N" on the head line."""
+    rest = rest.strip()
+    case_number = None
+    leading = LEADING_DNR.match(rest)
+    if leading:
+        case_number = leading.group("number")
+        rest = rest[leading.end() :].strip(" ,–-")
+    else:
+        labelled = re.match(rf"^{DNR_LABEL}(?P<number>\S*\d\S*(?:\s[A-ZÅÄÖ]{{1,6}}(?![\wåäö]))?)", rest)
+        if labelled:
+            case_number = labelled.group("number")
+            rest = rest[labelled.end() :].strip()
+    if case_number is None and not TITLE_ONLY_NUMBER.search(rest):
+        trailing = TRAILING_LABELLED.search(rest) or TRAILING_DNR.search(" " + rest)
+        if trailing:
+            case_number = trailing.group("number")
+            rest = (" " + rest)[: trailing.start()].strip() if trailing.re is TRAILING_DNR else rest[: trailing.start()]
+    return rest.strip(), clean_case_number(case_number)
+
+
+def read_heading(lines: list[str], heading_key) -> Heading:
+    """Title and diarienummer of the paragraph whose head is lines[0].
+
+    The title is the head line's own text and the lines after it, up to a section heading
+    ("Beslut", "Ärendebeskrivning" …), a blank line after some title text, or a line that
+    starts the body: a title line that does not look wrapped (short, no connector at its
+    end) is the last one.
+    """
+    opener = opener_at(lines[0]) or Opener(0, 0, "", "")
+    title_text, case_number = split_head_line(opener.rest)
+    title_lines = [title_text] if title_text else []
+    body_start = len(lines)
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        if heading_key(line):
+            body_start = index
+            break
+        only_number = LABELLED_DNR.match(line) or DNR_ONLY.match(line)
+        if only_number and not case_number:
+            case_number = clean_case_number(only_number.group("number"))
+            continue
+        if only_number:
+            continue
+        if not line:
+            if title_lines:
+                body_start = index + 1
+                break
+            continue
+        if title_lines:
+            last = title_lines[-1]
+            joined = last.endswith(TITLE_CONNECTORS) or last.count("(") > last.count(")")
+            wrapped = joined or (len(last) >= 40 and len(line) <= len(last) + 12)
+            abbreviated = re.search(r"\b(?:kap|nr|st|resp|ca|jfr|m\.fl|bl\.a)\.$", last)
+            if (
+                (not wrapped and not _heading_soon(lines, index, heading_key))
+                or len(title_lines) >= 4
+                or (last.endswith(SENTENCE_END) and not abbreviated)
+                or (re.match(r"^[A-Z]/\s|^[-•–*]\s", line) and not _heading_soon(lines, index, heading_key))
+            ):
+                body_start = index
+                break
+        if len(line) > 100 and line.endswith("."):
+            body_start = index
+            break
+        own_line = TRAILING_LABELLED.search(line)
+        if own_line and not case_number:
+            case_number = clean_case_number(own_line.group("number"))
+            line = line[: own_line.start()].strip()
+        title_lines.append(line)
+    if case_number is None:
+        for line in [line for line in lines[body_start : body_start + 6] if line.strip()][:2]:
+            only_number = LABELLED_DNR.match(line) or DNR_ONLY.match(line)
+            if only_number:
+                case_number = clean_case_number(only_number.group("number"))
+                break
+    title = swedish.join_lines(title_lines)
+    title = re.sub(r"\s+([–-])\s*$", "", title).strip()
+    return Heading(re.sub(r"(?<=[–-])\s(?=\d)", "", title), case_number, body_start)

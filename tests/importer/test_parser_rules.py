@@ -1,0 +1,389 @@
+"""Each importer rule, sentence in and structure out (as Read the Docs tests its parsers).
+
+The layouts are the ones Swedish municipalities publish: the examples are written in
+their forms, not copied from one municipality's files.
+"""
+
+import codecs
+
+import pytest
+
+from governance.importer import headings
+from governance.importer.detect import classify
+from governance.importer.furniture import strip_furniture
+from governance.importer.minutes import _heading_key, parse_minutes
+from governance.importer.motions import parse_motion
+from governance.importer.municipalities import find_municipality, guess_municipality, lookup
+from governance.importer.organs import expand_abbreviation, find_organ
+from governance.importer.pipeline import Overrides, parse_text
+from governance.importer.policies import parse_policy
+from governance.importer.reading import ImportProblem, read_text
+
+HEAD = """Storfors kommun
+Kommunstyrelsen
+Protokoll
+Sammanträdesdatum 2024-03-06
+Justerandes sign
+"""
+
+
+def minutes(body, head=HEAD):
+    return parse_minutes(head + "\n" + body)
+
+
+def heads(body, head=HEAD):
+    _head, paragraphs = minutes(body, head)
+    return [(p["number"], p["title"], p["case_number"]) for p in paragraphs]
+
+
+# Kind -------------------------------------------------------------------------------
+
+
+COUNCIL_MINUTES = """Lerums kommun
+Kommunfullmäktige
+Protokoll
+Sammanträdesdatum 2023-05-25
+Plats och tid Kommunhuset kl 18.00-21.00
+Beslutande Enligt närvarolista
+
+§ 40 Dnr KS 2023/12
+Frågestund
+Interpellation till kommunstyrelsens ordförande Anna Berg (S) om skolan besvaras.
+Beslut
+Frågestunden förklaras avslutad.
+
+§ 41 Dnr KS 2023/13
+Motion om cykelvägar
+Interpellation
+Beslut
+Motionen remitteras till kommunstyrelsen.
+Justerandes sign
+"""
+
+
+def test_council_minutes_that_debate_interpellations_and_motions_are_minutes():
+    result = classify(COUNCIL_MINUTES)
+    assert result.kind == "minutes"
+    assert "protokoll" in result.explanation
+
+
+def test_an_interpellation_is_known_by_its_title_block():
+    text = """Interpellation till kommunstyrelsens ordförande Anna Berg (S)
+Om förskolans lokaler
+
+Hur många barn väntar på plats?
+
+Lerum 2023-04-02
+Per Ek (M)
+"""
+    assert classify(text).kind == "interpellation"
+
+
+def test_an_initiative_without_the_word_motion_is_a_motion_by_its_signature_and_proposal():
+    text = """Stärk stödet till föreningslivet
+Föreningarna behöver lokaler.
+Förslag till beslut i kommunfullmäktige:
+1. Kommunstyrelsen får i uppdrag att utreda lokalbehovet.
+Anna Berg (S), Per Ek (S)
+"""
+    assert classify(text).kind == "motion"
+
+
+def test_a_policy_is_known_by_its_metadata_block():
+    text = """Riktlinje för bisysslor
+Typ av styrdokument: Riktlinje
+Beslutande instans: Kommunstyrelsen
+Giltighetstid: Tillsvidare
+Dokumentansvarig: HR-chef
+"""
+    assert classify(text).kind == "policy"
+
+
+def test_a_tjansteskrivelse_is_recognised_and_refused_with_what_to_do():
+    text = """Datum: 2026-05-11 Kommunstyrelsen
+Handläggare: Eva Ek
+Diarienr: 2025.446 KS
+Svar på motion om laddstationer
+Förslag till beslut
+Motionen anses besvarad.
+"""
+    parsed = parse_text(text, "svar.txt")
+    assert parsed.data["kind"] == "statement"
+    assert "beslutsunderlag" in parsed.errors[0] and "protokollet" in parsed.errors[0]
+
+
+def test_a_kind_given_by_hand_that_contradicts_a_clear_protokoll_is_refused():
+    parsed = parse_text(COUNCIL_MINUTES, "kf.txt", Overrides(kind="interpellation"))
+    assert not parsed.ok
+    assert "--kind interpellation stämmer inte" in parsed.errors[0]
+
+
+def test_a_text_that_is_no_known_kind_is_refused_with_the_scores():
+    parsed = parse_text("Hej på dig.\nVi ses i morgon.\n", "brev.txt")
+    assert parsed.errors and parsed.errors[0].startswith("okänd dokumenttyp")
+
+
+# Paragraph heads ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "case_number"),
+    [
+        ("§ 12 Dnr 2023/45", "", "2023/45"),
+        ("§ 72 2025.493 KS", "", "2025.493 KS"),
+        ("§ 1 Ärendenummer SLK-2024-00062", "", "SLK-2024-00062"),
+        ("KS § 1 DNR:KU/2007.9", "", "KU/2007.9"),
+        ("§ 4 0123/22 Detaljplan för Norra hamnen", "Detaljplan för Norra hamnen", "0123/22"),
+        ("§ 25   Information och föredragningar", "Information och föredragningar", None),
+        ("§ 12 Val av revisorer   Dnr KS 2024/17", "Val av revisorer", "KS 2024/17"),
+        ("§ 9 Nämndplan 2025-2029", "Nämndplan 2025-2029", None),
+    ],
+)
+def test_the_head_line_gives_title_and_diarienummer_in_every_common_form(line, title, case_number):
+    opener = headings.opener_at(line)
+    assert opener is not None
+    assert headings.split_head_line(opener.rest) == (title, case_number)
+
+
+@pytest.mark.parametrize("line", ["§ 5 i kommunallagen", "§ 71 forts Dnr 2023/314", "enligt § 5"])
+def test_references_and_continued_paragraphs_are_not_heads(line):
+    assert headings.opener_at(line) is None
+
+
+def test_a_diarienummer_on_its_own_line_after_the_title_is_found():
+    assert heads("§ 2\n\nVal av ledamöter i arbetsutskottet\n\nBun/2022:1052   600\n\nBeslut\n\nAnna väljs.\n") == [
+        (2, "Val av ledamöter i arbetsutskottet", "Bun/2022:1052")
+    ]
+
+
+def test_a_wrapped_title_is_joined_and_ends_where_the_heading_ends():
+    body = (
+        "§ 70 2026.225 KS\n"
+        "Motion om stöd till föreningar som nattvandrar - Irene Jonsson (S), \n"
+        "Sebastian Aronsson (S) och Peter Norlander (S)\n"
+        "Ärendebeskrivning\n"
+        "Motionen väcktes i juni.\n"
+        "Beslut\n"
+        "Motionen remitteras.\n"
+    )
+    assert heads(body)[0][1] == (
+        "Motion om stöd till föreningar som nattvandrar - Irene Jonsson (S), Sebastian Aronsson (S) och Peter Norlander (S)"
+    )
+
+
+def test_a_title_does_not_run_on_into_the_body_without_a_heading():
+    body = (
+        "KS § 9 DNR: KF/2006.437\n"
+        "Inkallande av ersättare vid förhinder\n"
+        "Ordföranden informerar om vad som gäller enligt kommunstyrelsens reglemente när en\n"
+        "ledamot är förhindrad att delta i ett sammanträde.\n"
+        "Kommunstyrelsens beslut\n"
+        "Informationen antecknas.\n"
+    )
+    assert heads(body) == [(9, "Inkallande av ersättare vid förhinder", "KF/2006.437")]
+
+
+def test_a_cover_page_list_of_paragraphs_is_not_paragraphs():
+    body = (
+        "Paragrafer §§41-43\n"
+        "§ 41 Upprop 2024/1 4\n"
+        "§ 42 Val av justerare 2024/5 5\n"
+        "§ 43 Detaljplan för Hoby 2023/667 6\n"
+        "\n"
+        "§ 41 Dnr 2024/1\n"
+        "Upprop\n"
+        "Beslut\n"
+        "Uppropet förrättas.\n"
+        "§ 42 Dnr 2024/5\n"
+        "Val av justerare\n"
+        "Beslut\n"
+        "Eva Ek väljs.\n"
+        "§ 43 Dnr 2023/667\n"
+        "Detaljplan för Hoby\n"
+        "Beslut\n"
+        "Planen antas.\n"
+    )
+    assert heads(body) == [
+        (41, "Upprop", "2024/1"),
+        (42, "Val av justerare", "2024/5"),
+        (43, "Detaljplan för Hoby", "2023/667"),
+    ]
+
+
+def test_a_list_of_other_paragraphs_inside_a_paragraph_is_not_paragraphs():
+    body = (
+        "§ 31 2026.002 TEN\n"
+        "Meddelanden 2026\n"
+        "Ärendebeskrivning\n"
+        "§ 67 2026.142 KS Revidering av riktlinjer\n"
+        "§ 63 2025.354 KS Rutin mot hot och våld\n"
+        "Beslut\n"
+        "Meddelandena läggs till handlingarna.\n"
+    )
+    assert heads(body) == [(31, "Meddelanden 2026", "2026.002 TEN")]
+
+
+def test_another_organs_paragraph_quoted_in_the_text_is_not_a_head():
+    body = (
+        "KS § 7 DNR:KU/2006.435\nArbetsgrupp för energibolag\nKommunstyrelsens beslut\nEn grupp tillsätts.\n"
+        "KU § 317\n06-12-05 Utskottet föreslår en arbetsgrupp.\n"
+        "KS § 8 DNR:KF/2006.437\nInkallande av ersättare\nKommunstyrelsens beslut\nInformationen antecknas.\n"
+    )
+    assert [number for number, _title, _case in heads(body)] == [7, 8]
+
+
+def test_page_furniture_and_continued_heads_are_removed():
+    text = (
+        "§ 71 Dnr 2023/314\nGenomlysning av VA-bolaget\nBeslut\n• Uppdra åt chefen att ta fram en plan\n"
+        "Storfors kommun\nSammanträdesprotokoll\n2024-04-25\n"
+        "§ 71 forts Dnr 2023/314\nJusterandes sign Protokollsutdrag intygas:\n"
+        "Signature reference: 6fccaa09-7c7e 4\n• Planen redovisas i juni.\n"
+    )
+    cleaned = strip_furniture(text, ["Storfors kommun", "Sammanträdesprotokoll", "2024-04-25"])
+    for furniture in ("forts", "Justerandes", "Signature reference", "Sammanträdesprotokoll"):
+        assert furniture not in cleaned
+    assert "• Planen redovisas i juni." in cleaned
+
+
+def test_an_implausibly_long_paragraph_is_cut_and_reported():
+    items = "\n".join(f"• Person {n} väljs till ombud." for n in range(1, 200))
+    head, paragraphs = minutes(f"§ 5 Dnr 2024/3\nVal av ombud\nBeslut\n{items}\n")
+    assert len(paragraphs[0]["decisions"]) == 60
+    assert "§ 5 har 199 beslutspunkter" in head["warnings"][0]
+
+
+def test_a_protokoll_that_stops_before_its_declared_last_paragraph_is_cut():
+    head = HEAD + "Paragrafer §§1-3\n"
+    text = head + "§ 1 Dnr 2024/1\nUpprop\nBeslut\nUpprop förrättas.\n§ 2 Dnr 2024/2\nVal\nBeslut\nEva väljs.\n"
+    parsed = parse_text(text, "avbruten.txt")
+    assert any("anger paragraferna 1–3 men texten slutar vid § 2" in error for error in parsed.errors)
+
+
+def test_section_headings_include_an_organs_decision_in_capitals():
+    assert _heading_key("SAMHÄLLSPLANERINGSNÄMNDENS BESLUT") == "decision"
+    assert _heading_key("Barn- och utbildningsnämndens beslut") == "decision"
+    assert _heading_key("Enligt stadsledningskontorets förslag:") is None
+
+
+# Municipality and organ -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("HÖGSBY KOMMUN Protokoll 1(14)\nKommunstyrelsen", "Högsby"),
+        ("Göteborgs Stad\nKommunstyrelsen", "Göteborg"),
+        ("Kommunstyrelsen\nBesök oss på www.upplandsvasby.se", "Upplands Väsby"),
+        ("Motion\nText.\nAlingsås den 25 februari 2026\nAnna Berg (S)", "Alingsås"),
+        ("Utbildning Falkenberg\nResultatanalys", "Falkenberg"),
+        ("Malung-Sälens kommun\nSocialnämnden", "Malung-Sälen"),
+    ],
+)
+def test_the_municipality_is_found_from_letterhead_domain_or_signature(text, name):
+    assert find_municipality(text) == name
+
+
+def test_a_municipality_named_in_the_body_loses_to_the_letterhead():
+    text = "Alingsås kommun\nKommunstyrelsen\n" + "Avtalssamverkan mellan Borås Stad och Alingsås kommun.\n" * 3
+    guess = guess_municipality(text)
+    assert guess.municipality.name == "Alingsås" and guess.reasons
+
+
+def test_a_property_designation_is_not_a_municipality():
+    assert find_municipality("Förstudie om ombyggnad av Munkedal 4\nFastigheten Munkedal 4 byggs om.") is None
+
+
+def test_the_register_knows_all_290_municipalities_however_they_are_typed():
+    assert lookup("goteborg").name == "Göteborg"
+    assert lookup("Göteborgs stad").code == "1480"
+    assert lookup("Håbo kommun").name == "Håbo"
+
+
+@pytest.mark.parametrize(
+    ("lines", "organ"),
+    [
+        (["Kommunstyrelsens ", "arbetsutskott", "Protokoll"], "Kommunstyrelsens arbetsutskott"),
+        (
+            ["JÖNKÖPINGS KOMMUN SAMMANTRÄDESPROTOKOLL 11 Barn- och utbildningsnämnden 2023-01-02"],
+            "Barn- och utbildningsnämnden",
+        ),
+        (["Tekniska nämnden", "Protokoll"], "Tekniska nämnden"),
+        (["Överförmyndarnämnde", "n", "Protokoll"], "Överförmyndarnämnden"),
+    ],
+)
+def test_the_organ_is_read_from_the_letterhead_even_when_broken_over_lines(lines, organ):
+    assert find_organ(lines) == organ
+
+
+def test_usual_abbreviations_expand_to_the_organ():
+    assert expand_abbreviation("KSAU") == "Kommunstyrelsens arbetsutskott"
+    assert expand_abbreviation("SPN") == "Samhällsplaneringsnämnden"
+    assert expand_abbreviation("Miljönämnden") == "Miljönämnden"
+
+
+def test_organization_override_by_abbreviation_names_the_organ():
+    parsed = parse_text(COUNCIL_MINUTES, "kf.txt", Overrides(organization="KF"))
+    assert parsed.data["organization"] == "Kommunfullmäktige"
+
+
+# Motions and policies ---------------------------------------------------------------
+
+
+def test_an_initiative_in_a_committee_gets_its_organ_and_date_from_the_title_block():
+    text = """Initiativ i kommunstyrelsen
+11 maj 2026
+av Jens Berlin (L)
+Inrätta en kollektivtrafikdialog
+Förslag till beslut i kommunstyrelsen
+Dialog ska hållas årligen.
+"""
+    motion = parse_motion(text)
+    assert (motion["organization"], motion["date"].isoformat()) == ("Kommunstyrelsen", "2026-05-11")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Typ av styrdokument: Riktlinje\nBeslutande instans: Kommunstyrelsen\nDatum för beslut: 2026-04-13\n"
+        "Diarienummer: 2026.142 KS\nGiltighetstid: Tillsvidare\nDokumentansvarig: Kommunjurist",
+        "Typ av styrdokument: Riktlinje   Gäller för: Alla\nBeslutande instans: Kommunstyrelsen   Giltighetstid: Tillsvidare\n"
+        "Datum för beslut: 2026-04-13   Dokumentansvarig: Kommunjurist\nDiarienummer: 2026.142 KS",
+        "Antagen av: KS\nDatum: 2026-04-13\nErsätter: Riktlinje 2019\nDiarienummer: 2026.142 KS\nGäller till: 2030",
+    ],
+)
+def test_policy_metadata_is_read_under_all_usual_labels_and_layouts(block):
+    policy = parse_policy("Riktlinje för visselblåsning\n" + block + "\n\nInledning\n\nText.\n")
+    assert policy["title"] == "Riktlinje för visselblåsning"
+    assert policy["adopted_by"] == "Kommunstyrelsen"
+    assert policy["date"].isoformat() == "2026-04-13"
+    assert policy["case_number"] == "2026.142 KS"
+
+
+def test_template_placeholders_in_policy_metadata_are_ignored():
+    policy = parse_policy("Handlingsplan\nBeslutande instans: XX\nDatum för beslut: ÅÅÅ-MM-DD\n\nText.\n")
+    assert policy["adopted_by"] is None and policy["date"] is None
+
+
+# Reading ----------------------------------------------------------------------------
+
+
+def test_utf16_and_bom_text_is_read(tmp_path):
+    text = "Storfors kommun\nKommunstyrelsen\nProtokoll åäö\n"
+    (tmp_path / "le.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(codecs.BOM_UTF16_BE + text.encode("utf-16-be"))
+    (tmp_path / "bare.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    for name in ("le.txt", "be.txt", "bare.txt", "bom.txt"):
+        assert read_text(tmp_path / name) == text
+
+
+def test_text_over_the_size_limit_is_refused_with_a_reason():
+    parsed = parse_text("Protokoll\n" + "x" * 3_000_001, "stor.txt")
+    assert "texten är för lång" in parsed.errors[0] and "dela upp" in parsed.errors[0]
+
+
+def test_a_file_that_is_not_text_is_refused(tmp_path):
+    path = tmp_path / "bild.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(ImportProblem, match="inte text"):
+        read_text(path)
