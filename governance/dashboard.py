@@ -1,10 +1,8 @@
 """Panels on Wagtail's admin dashboard: what is late and due, and the overview by status.
 
-A secretary sees the open assignments of their organs that are overdue or due soon, most
-urgent first; a councillor (anyone who may read assignments) sees the counts by status,
-each linking to the register filtered on it. "Their organs" are the organs in which the
-user's person record holds a current membership, with the organs under them; a user with
-no membership sees every organ's assignments.
+A secretary sees the open assignments of their organs (their role scopes) that are overdue
+or due soon, most urgent first; a councillor (anyone who may read assignments) sees the
+counts by status, each linking to the register filtered on it.
 """
 
 from collections import Counter
@@ -16,9 +14,9 @@ from wagtail.admin.ui.components import Component
 
 from .models import Assignment, Organization
 from .models.assignments import AssignmentQuerySet
+from .permissions import is_administrator, is_secretary
 from .register import visible_assignments
 
-SECRETARY_PERMISSION = "governance.change_assignment"
 READER_PERMISSION = "governance.view_assignment"
 URGENT = (Assignment.Status.OVERDUE, Assignment.Status.DUE_SOON)
 STATUS = AssignmentQuerySet.STATUS_ANNOTATION
@@ -31,19 +29,17 @@ class StatusCount:
     count: int
 
 
-def organs_of(user, day: date) -> list[Organization] | None:
-    """The organs a user works for, with their sub-organs; None when the user has no membership."""
-    person = getattr(user, "person", None)
-    if person is None:
+def organs_of(user) -> list[Organization] | None:
+    """The organs a secretary manages (their role scopes); None for an administrator: all of them."""
+    if is_administrator(user):
         return None
-    current = person.memberships.filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day)
-    )
-    organs = list(Organization.objects.filter(memberships__in=current).distinct())
-    if not organs:
-        return None
-    children = list(Organization.objects.filter(parent__in=organs).exclude(pk__in=[organ.pk for organ in organs]))
-    return organs + children
+    scope = Q(pk__in=[])
+    for role_scope in user.role_scopes.prefetch_related("organizations"):
+        if role_scope.whole_municipality:
+            scope |= Q(municipality_id=role_scope.municipality_id)
+        else:
+            scope |= Q(pk__in=[organ.pk for organ in role_scope.organizations.all()])
+    return list(Organization.objects.filter(scope).order_by("name"))
 
 
 class AssignmentsDuePanel(Component):
@@ -61,7 +57,7 @@ class AssignmentsDuePanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         assignments = visible_assignments(self.user, Assignment.objects.with_status(self.day))
-        organs = organs_of(self.user, self.day)
+        organs = organs_of(self.user)
         if organs is not None:
             assignments = assignments.filter(Q(report_to__in=organs) | Q(assignee_organizations__in=organs)).distinct()
         urgent = assignments.filter(**{f"{STATUS}__in": URGENT}).select_related("report_to").order_by("due_date", "pk")
@@ -104,7 +100,7 @@ class AssignmentOverviewPanel(Component):
 def add_assignment_panels(request, panels) -> None:
     """The `construct_homepage_panels` hook: each role gets the panels its work needs."""
     user = request.user
-    if user.has_perm(SECRETARY_PERMISSION):
+    if is_secretary(user) or is_administrator(user):
         panels.append(AssignmentsDuePanel(user))
     if user.has_perm(READER_PERMISSION):
         panels.append(AssignmentOverviewPanel(user))
