@@ -1,24 +1,25 @@
 """Panels on Wagtail's admin dashboard: what is late and due, and the overview by status.
 
-A secretary sees the open assignments of their organs that are overdue or due soon, most
-urgent first; a councillor (anyone who may read assignments) sees the counts by status,
-each linking to the register filtered on it. "Their organs" are the organs in which the
-user's person record holds a current membership, with the organs under them; a user with
-no membership sees every organ's assignments.
+A secretary sees the open assignments of their organs (their role scopes) that are overdue
+or due soon, most urgent first; a councillor (anyone who may read assignments) sees the
+counts by status, each linking to the register filtered on it.
 """
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from wagtail.admin.ui.components import Component
 
 from .models import Assignment, Organization
+from .models.assignments import AssignmentQuerySet
+from .permissions import is_administrator, is_secretary
+from .register import visible_assignments
 
-SECRETARY_PERMISSION = "governance.change_assignment"
 READER_PERMISSION = "governance.view_assignment"
 URGENT = (Assignment.Status.OVERDUE, Assignment.Status.DUE_SOON)
+STATUS = AssignmentQuerySet.STATUS_ANNOTATION
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,17 @@ class StatusCount:
     count: int
 
 
-def organs_of(user, day: date) -> list[Organization] | None:
-    """The organs a user works for, with their sub-organs; None when the user has no membership."""
-    person = getattr(user, "person", None)
-    if person is None:
+def organs_of(user) -> list[Organization] | None:
+    """The organs a secretary manages (their role scopes); None for an administrator: all of them."""
+    if is_administrator(user):
         return None
-    current = person.memberships.filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day)
-    )
-    organs = list(Organization.objects.filter(memberships__in=current).distinct())
-    if not organs:
-        return None
-    children = list(Organization.objects.filter(parent__in=organs).exclude(pk__in=[organ.pk for organ in organs]))
-    return organs + children
+    scope = Q(pk__in=[])
+    for role_scope in user.role_scopes.prefetch_related("organizations"):
+        if role_scope.whole_municipality:
+            scope |= Q(municipality_id=role_scope.municipality_id)
+        else:
+            scope |= Q(pk__in=[organ.pk for organ in role_scope.organizations.all()])
+    return list(Organization.objects.filter(scope).order_by("name"))
 
 
 class AssignmentsDuePanel(Component):
@@ -57,17 +56,17 @@ class AssignmentsDuePanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        assignments = Assignment.objects.open().select_related("report_to").prefetch_related("notes")
-        organs = organs_of(self.user, self.day)
+        assignments = visible_assignments(self.user, Assignment.objects.with_status(self.day))
+        organs = organs_of(self.user)
         if organs is not None:
             assignments = assignments.filter(Q(report_to__in=organs) | Q(assignee_organizations__in=organs)).distinct()
-        dated = assignments.filter(due_date__isnull=False).order_by("due_date", "pk")
-        urgent = [assignment for assignment in dated if assignment.status_on(self.day) in URGENT]
+        urgent = assignments.filter(**{f"{STATUS}__in": URGENT}).select_related("report_to").order_by("due_date", "pk")
+        counts = Counter(urgent.values_list(STATUS, flat=True))
         context.update(
             {
                 "assignments": urgent[: self.limit],
-                "more": max(0, len(urgent) - self.limit),
-                "overdue": sum(1 for a in urgent if a.status_on(self.day) == Assignment.Status.OVERDUE),
+                "more": max(0, sum(counts.values()) - self.limit),
+                "overdue": counts.get(Assignment.Status.OVERDUE, 0),
                 "organs": organs,
                 "day": self.day,
             }
@@ -82,12 +81,14 @@ class AssignmentOverviewPanel(Component):
     template_name = "governance/dashboard/assignment_overview.html"
     order = 60
 
-    def __init__(self, day: date | None = None):
+    def __init__(self, user, day: date | None = None):
+        self.user = user
         self.day = day or date.today()
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        counts = Counter(a.status_on(self.day) for a in Assignment.objects.prefetch_related("notes"))
+        assignments = visible_assignments(self.user, Assignment.objects.with_status(self.day))
+        counts = dict(assignments.order_by().values_list(STATUS).annotate(count=Count("pk")))
         context["counts"] = [
             StatusCount(status=status, label=str(label), count=counts.get(status, 0))
             for status, label in Assignment.Status.choices
@@ -99,7 +100,7 @@ class AssignmentOverviewPanel(Component):
 def add_assignment_panels(request, panels) -> None:
     """The `construct_homepage_panels` hook: each role gets the panels its work needs."""
     user = request.user
-    if user.has_perm(SECRETARY_PERMISSION):
+    if is_secretary(user) or is_administrator(user):
         panels.append(AssignmentsDuePanel(user))
     if user.has_perm(READER_PERMISSION):
-        panels.append(AssignmentOverviewPanel())
+        panels.append(AssignmentOverviewPanel(user))

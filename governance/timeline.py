@@ -114,8 +114,9 @@ def process_events(assignment: Assignment) -> Iterator[TimelineEvent]:
         node = task.flow_task
         name = getattr(node, "name", "") or ""
         title = str(getattr(node, "task_title", "") or "")
-        if not title or title == name.replace("_", " ").title():
-            continue  # untitled steps (Viewflow's default title) are plumbing: saving a note, routing
+        plumbing = task.flow_task_type == "FUNCTION" and name not in _TASK_KINDS
+        if not title or title == name.replace("_", " ").title() or plumbing:
+            continue  # the flow's own plumbing (saving a note, routing), whether titled for the inbox or not
         kind = _TASK_KINDS.get(name, f"process:{name}")
         if kind == "process_started":
             title = "Uppföljningen startade"

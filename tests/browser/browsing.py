@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -19,7 +20,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "node_modules" / "axe-core" / "axe.min.js"
-WAIT_SECONDS = 10
+# Generous: CI runs the suite on two shared cores.
+WAIT_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,19 @@ class Browser:
         """Click a submit control and wait for the next page (Viewflow's Turbo swaps only <body>)."""
         old_page = self.find("body")
         self.click(self.find(css))
-        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old_page))
+        self.wait_until_stale(old_page)
+
+    def wait_until_stale(self, element: WebElement) -> None:
+        """Wait until a page's element is gone, i.e. the next page has replaced it."""
+        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(element))
 
     def click(self, element: WebElement) -> None:
+        """Click like a user; if a sticky bar (Wagtail's editor footer) covers it, click it in the page."""
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-        element.click()
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            self.driver.execute_script("arguments[0].click();", element)
 
     def wait_for_text(self, text: str, css: str = "body") -> None:
         WebDriverWait(self.driver, WAIT_SECONDS).until(

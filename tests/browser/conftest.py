@@ -54,15 +54,30 @@ def chromium():
     driver.quit()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so the browser fixture knows whether it failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
 def browser(chromium, live_server, request):
-    """The site on a live server with this test's data, and a screenshot folder named after the test."""
+    """The site on a live server with this test's data, and a screenshot folder named after the test.
+
+    A failing test leaves a last screenshot, `failure.png`, of the page it failed on."""
     chromium.delete_all_cookies()
     chromium.set_window_size(1280, 900)
     folder = SCREENSHOTS / request.node.name.replace("[", "-").replace("]", "")
     for old in folder.glob("*.png"):
         old.unlink()
-    return Browser(driver=chromium, base_url=live_server.url, screenshot_dir=folder)
+    browser = Browser(driver=chromium, base_url=live_server.url, screenshot_dir=folder)
+    yield browser
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        folder.mkdir(parents=True, exist_ok=True)
+        chromium.save_screenshot(str(folder / "failure.png"))
 
 
 @pytest.fixture
