@@ -64,6 +64,10 @@ class World:
 
 
 def _assignment(municipality, paragraph, marker):
+    """The assignment the § gave: read from its decision when it was published, else made here."""
+    read = Assignment.objects.filter(decision__paragraph=paragraph).first()
+    if read is not None:
+        return read
     return Assignment.objects.create(
         municipality=municipality,
         title=f"Uppdrag {marker}",

@@ -80,10 +80,10 @@ def test_assignments_follow_the_visibility_of_the_decision_they_came_from(world)
     assert {marker for marker in MARKERS.values() if any(marker in a.title for a in public)} == {"Zebraplan"}
     for name, item in world.items.items():
         assert visibility.can_view_assignment(None, item.assignment) is (name in PUBLIC), name
-    secretary_titles = {a.title for a in visibility.visible_assignments(world.users["secretary"])}
-    assert "Uppdrag Lodjursplan" in secretary_titles
-    assert "Uppdrag Myskoxeplan" in secretary_titles
-    assert "Uppdrag Flamingoplan" not in secretary_titles
+    secretary_titles = " | ".join(a.title for a in visibility.visible_assignments(world.users["secretary"]))
+    assert "Lodjursplan" in secretary_titles
+    assert "Myskoxeplan" in secretary_titles
+    assert "Flamingoplan" not in secretary_titles
 
 
 def test_an_assignment_without_a_source_document_stays_visible(world):
