@@ -170,7 +170,7 @@ def test_news_page_shows_lead_and_sections(client, place):
 def test_confidential_paragraphs_are_not_listed_on_the_minutes_page(client, place):
     minutes = factories.make_minutes(place["page"], place["board"])
     factories.make_paragraph(minutes, 1, "Öppet ärende")
-    factories.make_paragraph(minutes, 2, "Personalärende", is_confidential=True)
+    factories.make_paragraph(minutes, 2, "Personalärende", is_confidential=True, secrecy_provision="OSL 39 kap. 3 §")
     content = client.get(minutes.url).content.decode()
     assert "Öppet ärende" in content
     assert "Personalärende" not in content
