@@ -18,14 +18,21 @@ LABEL_WIDTH = 170
 BAR_WIDTH = 380
 
 
+def _legend_entry_width(name: str) -> int:
+    """Room for one legend entry: its swatch and its name at about 7 units a character."""
+    return 14 + 7 * len(name) + 12
+
+
 def bar_chart(series: Series, chart_id: str) -> SafeString:
     """Horizontal bars, stacked when a row has several columns, with a legend."""
     totals = [sum(values) for _, values in series.rows]
     largest = max(totals, default=0) or 1
     height = ROW_HEIGHT * len(series.rows) + (30 if len(series.columns) > 1 else 8)
+    legend_width = sum(_legend_entry_width(name) for name in series.columns) if len(series.columns) > 1 else 0
+    width = max(LABEL_WIDTH + BAR_WIDTH + 50, legend_width)
     parts = [
         f'<svg class="chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {LABEL_WIDTH + BAR_WIDTH + 50} {height}" width="100%">',
+        f'viewBox="0 0 {width} {height}" width="100%">',
         f'<title id="{chart_id}-title">{escape(series.title)}</title>',
         f'<desc id="{chart_id}-desc">Samma siffror finns i tabellen intill.</desc>',
     ]
@@ -52,6 +59,6 @@ def bar_chart(series: Series, chart_id: str) -> SafeString:
         for column, name in enumerate(series.columns):
             parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{PALETTE[column % len(PALETTE)]}"/>')
             parts.append(f'<text x="{x + 14}" y="{y}" font-size="11">{escape(name)}</text>')
-            x += 14 + 7 * len(name) + 12
+            x += _legend_entry_width(name)
     parts.append("</svg>")
     return mark_safe("".join(parts))

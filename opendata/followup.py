@@ -24,6 +24,7 @@ STATUS_ORDER = [
     Assignment.Status.DUE_SOON,
     Assignment.Status.UNDATED,
     Assignment.Status.ON_TIME,
+    Assignment.Status.REPORTED,
     Assignment.Status.DONE,
     Assignment.Status.WITHDRAWN,
 ]
