@@ -11,6 +11,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import audit
@@ -29,7 +30,7 @@ from .models import (
     RoleScope,
 )
 from .permissions import Action, can_act_on_assignment, can_edit_page
-from .visibility import refuse_hidden_attachment, refuse_hidden_page, visible_assignments
+from .visibility import can_view_assignment, refuse_hidden_attachment, refuse_hidden_page, visible_assignments
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -119,10 +120,13 @@ class RegisterGroup(SnippetViewSetGroup):
 
 
 class AssignmentPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions, narrowed per assignment by `can_act_on_assignment`:
-    a secretary edits and deletes only the assignments of the organs in their scope."""
+    """Django's model permissions, narrowed per assignment: nobody reaches one they may not
+    see (`governance.visibility`, also for an edit URL typed by hand), and a secretary edits
+    and deletes only the assignments of the organs in their scope (`can_act_on_assignment`)."""
 
     def user_has_permission_for_instance(self, user, action, instance):
+        if not can_view_assignment(user, instance):
+            return False
         if not super().user_has_permission_for_instance(user, action, instance):
             return False
         if action in ("change", "delete"):
@@ -131,6 +135,22 @@ class AssignmentPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
+
+
+class VisibleAssignmentsOnly:
+    """Edit and delete views find only the assignments the user may see, so an edit URL
+    typed by hand answers 404 like the listing that never showed it (governance.visibility)."""
+
+    def get_queryset(self):
+        return visible_assignments(self.request.user, Assignment.objects.all())
+
+
+class AssignmentEditView(VisibleAssignmentsOnly, snippet_views.EditView):
+    pass
+
+
+class AssignmentDeleteView(VisibleAssignmentsOnly, snippet_views.DeleteView):
+    pass
 
 
 class AssignmentViewSet(SnippetViewSet):
@@ -151,6 +171,9 @@ class AssignmentViewSet(SnippetViewSet):
     ]
     list_filter = ["municipality", "report_to", "read_from_text"]
     search_fields = ["title", "task"]
+
+    edit_view_class = AssignmentEditView
+    delete_view_class = AssignmentDeleteView
 
     def get_queryset(self, request):
         # Assignments from confidential or unpublished decisions are not listed (governance.visibility).
