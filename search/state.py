@@ -69,6 +69,11 @@ def drain_lock(wait_seconds: float = 0.0):
     lock for longer than `wait_seconds` or a rebuild is running (the changes then wait).
     """
     deadline = time.monotonic() + wait_seconds
+    # Create the row in its own committed transaction first: created inside the lock's
+    # transaction, it would be invisible to other drainers, whose insert then waits for
+    # this lock to end instead of being told the lock is busy.
+    if not transaction.get_connection().in_atomic_block:
+        _ensure_row()
     while True:
         locked = False
         try:

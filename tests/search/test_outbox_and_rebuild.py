@@ -78,7 +78,6 @@ def test_cached_results_are_invalidated_by_a_write_from_elsewhere(place):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between connections need PostgreSQL")
 def test_while_one_process_drains_another_leaves_the_changes_to_it(search_service):
-    IndexChange.objects.create(source=IndexChange.Source.PAGE, object_id=1)
     holding, release = threading.Event(), threading.Event()
 
     def first_drainer():
@@ -94,6 +93,8 @@ def test_while_one_process_drains_another_leaves_the_changes_to_it(search_servic
     thread.start()
     try:
         assert holding.wait(10)
+        # Written while the lock is held, so no drainer (the session's service included) takes it first.
+        IndexChange.objects.create(source=IndexChange.Source.PAGE, object_id=1)
         result = flush_outbox()
         assert result.held_back == "busy" and result.sources == 0
         assert IndexChange.objects.count() == 1, "left for the drainer holding the lock"

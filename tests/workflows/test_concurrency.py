@@ -13,7 +13,8 @@ from tests import factories
 from workflows.services import TaskAlreadyDone, complete_task, open_task, start_assignment_process
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback restores what migrations made (the root page) after other transactional tests flushed it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs it)"),
 ]
 
