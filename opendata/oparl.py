@@ -25,13 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from math import ceil
 from zoneinfo import ZoneInfo
 
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from wagtail.models import Page
 
 from governance.models import (
     Case,
@@ -248,7 +250,16 @@ def agenda_item(paragraph: MinutesParagraphPage, urls: Urls, meeting: Meeting | 
     )
 
 
+def with_public_minutes(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings with their public protokoll fetched in one query for a whole list page."""
+    return meetings.prefetch_related(
+        Prefetch("minutes", queryset=visible_to_public(MinutesPage.objects.order_by("pk")), to_attr="public_minutes")
+    )
+
+
 def _meeting_minutes(item: Meeting) -> list[MinutesPage]:
+    if hasattr(item, "public_minutes"):
+        return item.public_minutes
     return list(visible_to_public(MinutesPage.objects.filter(meeting=item)).order_by("pk"))
 
 
@@ -400,11 +411,13 @@ def _page_number(params) -> int:
     return int(raw)
 
 
+def _time_bounds(params) -> tuple[datetime | None, datetime | None, datetime | None]:
+    return _since(params, "created_since"), _since(params, "modified_since"), _since(params, "modified_until")
+
+
 def filter_by_time(rows: Iterable, params, *, created: str = "created", modified: str = "modified") -> list:
     """Apply OParl's `created_since`, `modified_since` and `modified_until` to serialised objects."""
-    created_since = _since(params, "created_since")
-    modified_since = _since(params, "modified_since")
-    modified_until = _since(params, "modified_until")
+    created_since, modified_since, modified_until = _time_bounds(params)
     kept = []
     for row in rows:
         made = datetime.fromisoformat(row[created]) if row.get(created) else None
@@ -419,15 +432,61 @@ def filter_by_time(rows: Iterable, params, *, created: str = "created", modified
     return kept
 
 
+def _time_expressions(model: type[Model]) -> tuple | None:
+    """The database expressions behind an object's `created` and `modified`, as serialised.
+
+    Pages are stamped by publication (`_page_times`), register rows by their own
+    timestamps (`_row_times`); None for models whose times are not known in SQL.
+    """
+    if issubclass(model, Page):
+        created = Coalesce("first_published_at", "latest_revision_created_at")
+        return created, Coalesce("last_published_at", "first_published_at", "latest_revision_created_at")
+    names = {field.name for field in model._meta.get_fields()}
+    if {"created", "modified"} <= names:
+        return F("created"), F("modified")
+    return None
+
+
+def filter_queryset_by_time(items: QuerySet, params) -> QuerySet | None:
+    """`filter_by_time` in SQL, so a page of a long list reads only its own rows.
+
+    Serialised stamps are whole seconds, so `modified_until` admits the rest of its
+    second, exactly as comparing the serialised stamp would.
+    """
+    expressions = _time_expressions(items.model)
+    if expressions is None:
+        return None
+    created, modified = expressions
+    created_since, modified_since, modified_until = _time_bounds(params)
+    items = items.alias(oparl_created=created, oparl_modified=modified)
+    if created_since:
+        items = items.filter(oparl_created__gte=created_since.replace(microsecond=0))
+    if modified_since:
+        items = items.filter(oparl_modified__gte=modified_since.replace(microsecond=0))
+    if modified_until:
+        items = items.filter(oparl_modified__lt=modified_until.replace(microsecond=0) + timedelta(seconds=1))
+    return items
+
+
 def external_list(
     url: str, params, items: Iterable[Model], serialise: Callable[[Model], dict], page_size: int = PAGE_SIZE
 ) -> dict:
-    """One page of an OParl external list with its pagination block and navigation links."""
+    """One page of an OParl external list with its pagination block and navigation links.
+
+    A queryset is filtered, counted and sliced in the database; other lists (built from
+    several models) are filtered after serialising.
+    """
     current = _page_number(params)
-    rows = filter_by_time((serialise(item) for item in items), params)
-    total = len(rows)
+    filtered = filter_queryset_by_time(items, params) if isinstance(items, QuerySet) else None
+    if filtered is not None:
+        total = filtered.count()
+        offset = (current - 1) * page_size
+        data = [serialise(item) for item in filtered[offset : offset + page_size]]
+    else:
+        rows = filter_by_time((serialise(item) for item in items), params)
+        total = len(rows)
+        data = rows[(current - 1) * page_size : current * page_size]
     pages = max(1, ceil(total / page_size))
-    data = rows[(current - 1) * page_size : current * page_size]
     carry = "&".join(
         f"{key}={params[key]}" for key in ("created_since", "modified_since", "modified_until") if params.get(key)
     )

@@ -73,7 +73,9 @@ def body_memberships(request, pk: int):
 def body_meetings(request, pk: int):
     urls = _urls(request)
     items = Meeting.objects.filter(organization__municipality=_body(pk)).select_related("organization")
-    return _list(request, items.order_by("date", "pk"), lambda item: oparl.meeting(item, urls))
+    return _list(
+        request, oparl.with_public_minutes(items).order_by("date", "pk"), lambda item: oparl.meeting(item, urls)
+    )
 
 
 def body_papers(request, pk: int):
@@ -109,7 +111,9 @@ def organization(request, pk: int):
 def organization_meetings(request, pk: int):
     urls = _urls(request)
     items = Meeting.objects.filter(organization=get_object_or_404(Organization, pk=pk)).select_related("organization")
-    return _list(request, items.order_by("date", "pk"), lambda item: oparl.meeting(item, urls))
+    return _list(
+        request, oparl.with_public_minutes(items).order_by("date", "pk"), lambda item: oparl.meeting(item, urls)
+    )
 
 
 def person(request, pk: int):

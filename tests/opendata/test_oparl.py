@@ -185,3 +185,27 @@ def test_bad_list_parameters_are_answered_400_in_swedish(client, council_data):
 def test_a_confidential_paragraph_is_not_found_by_its_id(client, council_data):
     secret = MinutesParagraphPage.objects.get(is_confidential=True, secrecy_provision="OSL 39 kap. 3 §")
     assert client.get(f"/oparl/v1/agendaItem/{secret.pk}/").status_code == 404
+
+
+def test_a_long_list_is_paged_in_the_database_and_time_filters_match_the_stamps_it_shows(
+    client, council_data, django_assert_max_num_queries
+):
+    board = council_data["board"]
+    for day in range(1, 131):
+        factories.make_meeting(board, date(2024, 1, 1) + (date(2024, 1, 2) - date(2024, 1, 1)) * day)
+    body = council_data["municipality"].pk
+    url = f"/oparl/v1/body/{body}/meeting/"
+    first = client.get(url).json()
+    assert first["pagination"]["totalElements"] == 132 and first["pagination"]["totalPages"] == 2
+    with django_assert_max_num_queries(16):  # constant: the 32 rows of the page, not all 132
+        second = client.get(url, {"page": "2"}).json()
+    assert len(second["data"]) == 32 and "prev" in second["links"] and "next" not in second["links"]
+    ids = [meeting["id"] for meeting in first["data"] + second["data"]]
+    assert len(set(ids)) == 132
+
+    newest = max(meeting["modified"] for meeting in first["data"] + second["data"])
+    until = client.get(url, {"modified_until": newest}).json()
+    assert until["pagination"]["totalElements"] == 132  # the stamp's own second is included
+    since = client.get(url, {"modified_since": newest}).json()
+    assert since["pagination"]["totalElements"] >= 1
+    assert all(meeting["modified"] >= newest for meeting in since["data"])
