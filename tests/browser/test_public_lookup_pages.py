@@ -4,67 +4,18 @@ No login: what a resident or journalist sees. Each page is asserted on its conte
 with axe-core, and saved as a screenshot.
 """
 
-from datetime import date, time, timedelta
-
 import pytest
 from selenium.webdriver.common.by import By
 
-from governance.models import Assignment, Membership, MotionAction, Post
 from tests import factories
+from tests.scenarios import make_followed_matter
 
 from .test_accessibility import assert_accessible
 
 
 @pytest.fixture
 def matter(transactional_db, django_db_serialized_rollback):
-    """A small council with one matter followed through a motion, a § and an assignment."""
-    home = factories.make_home_page()
-    municipality = factories.make_municipality("Eksjö")
-    page = factories.make_municipality_page(home, municipality)
-    council = factories.make_organization(municipality, "Kommunfullmäktige", "council", abbreviation="KF")
-    board = factories.make_organization(municipality, "Kommunstyrelsen", "executive", abbreviation="KS", parent=council)
-    anna = factories.make_person(municipality, "Anna Andersson", party=factories.make_party())
-    chair = Post.objects.create(organization=board, label="Ordförande", kind="elected")
-    Membership.objects.create(person=anna, organization=board, post=chair, role=Membership.Role.CHAIR)
-    case = factories.make_case(municipality, "KS 2025/12", title="Cykelbanor i centrum")
-    motion = factories.make_motion(
-        page, council, "Motion om cykelbanor", day=date(2025, 1, 20), movers=[(anna, "")], case=case
-    )
-    MotionAction.objects.create(
-        motion=motion, date=date(2025, 2, 3), classification=MotionAction.Classification.REFERRED, organization=board
-    )
-    meeting = factories.make_meeting(board, date(2025, 3, 3), start_time=time(13, 0), location="Stadshuset")
-    factories.make_meeting(board, date.today() + timedelta(days=14))
-    minutes = factories.make_minutes(
-        page, board, date(2025, 3, 3), meeting=meeting, adjusted_on=date(2025, 3, 10), posted_on=date(2025, 3, 11)
-    )
-    paragraph = factories.make_paragraph(
-        minutes,
-        12,
-        "Svar på motion om cykelbanor",
-        ["Kommunstyrelsen får i uppdrag att bygga en cykelbana."],
-        case=case,
-    )
-    factories.make_paragraph(
-        minutes,
-        13,
-        "Personalärende",
-        ["Hemligt."],
-        case=case,
-        is_confidential=True,
-        secrecy_provision="OSL 39 kap. 3 §",
-    )
-    today = date.today()
-    Assignment.objects.create(
-        municipality=municipality,
-        title="Bygga cykelbana",
-        task="Bygga en cykelbana.",
-        decision=paragraph.decisions.first(),
-        decided_on=today - timedelta(days=120),
-        due_date=today - timedelta(days=5),
-        report_to=board,
-    )
-    return {"board": board, "anna": anna, "case": case}
+    return make_followed_matter(factories.make_home_page())
 
 
 def test_the_public_follows_a_matter_from_the_organ_page_to_the_case_and_a_person(browser, matter):

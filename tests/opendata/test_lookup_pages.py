@@ -1,66 +1,16 @@
 """The case, organ, meeting and person pages show what the public may see, in order."""
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from governance.models import Assignment, Membership, MotionAction, Post
 from tests import factories
+from tests.scenarios import make_followed_matter
 
 
 @pytest.fixture
 def matter(home_page):
-    municipality = factories.make_municipality("Eksjö")
-    page = factories.make_municipality_page(home_page, municipality)
-    council = factories.make_organization(municipality, "Kommunfullmäktige", "council", abbreviation="KF")
-    board = factories.make_organization(municipality, "Kommunstyrelsen", "executive", abbreviation="KS", parent=council)
-    anna = factories.make_person(municipality, "Anna Andersson", party=factories.make_party())
-    chair = Post.objects.create(organization=board, label="Ordförande", kind="elected")
-    Membership.objects.create(person=anna, organization=board, post=chair, role=Membership.Role.CHAIR)
-    case = factories.make_case(municipality, "KS 2025/12", title="Cykelbanor")
-    motion = factories.make_motion(
-        page, council, "Motion om cykelbanor", day=date(2025, 1, 20), movers=[(anna, "")], case=case
-    )
-    MotionAction.objects.create(
-        motion=motion, date=date(2025, 2, 3), classification=MotionAction.Classification.REFERRED, organization=council
-    )
-    meeting = factories.make_meeting(board, date(2025, 3, 3), start_time=time(13, 0), location="Stadshuset")
-    minutes = factories.make_minutes(
-        page, board, date(2025, 3, 3), meeting=meeting, adjusted_on=date(2025, 3, 10), posted_on=date(2025, 3, 11)
-    )
-    paragraph = factories.make_paragraph(
-        minutes,
-        12,
-        "Svar på motion om cykelbanor",
-        ["Kommunstyrelsen får i uppdrag att bygga en cykelbana."],
-        case=case,
-    )
-    factories.make_paragraph(
-        minutes,
-        13,
-        "Sekretessärende",
-        ["Hemligt."],
-        case=case,
-        is_confidential=True,
-        secrecy_provision="OSL 39 kap. 3 §",
-    )
-    Assignment.objects.create(
-        municipality=municipality,
-        title="Bygga cykelbana",
-        task="Bygga en cykelbana.",
-        decision=paragraph.decisions.first(),
-        decided_on=date(2025, 3, 3),
-        due_date=date(2025, 12, 31),
-    )
-    return {
-        "case": case,
-        "board": board,
-        "council": council,
-        "anna": anna,
-        "meeting": meeting,
-        "municipality": municipality,
-        "page": page,
-    }
+    return make_followed_matter(home_page)
 
 
 def test_the_case_page_lists_the_history_of_the_matter_in_date_order(client, matter):
@@ -71,7 +21,7 @@ def test_the_case_page_lists_the_history_of_the_matter_in_date_order(client, mat
     ]
     assert order == sorted(order)
     assert "KS § 12" in html
-    assert "Sekretessärende" not in html and "Hemligt" not in html
+    assert "Personalärende" not in html and "Hemligt" not in html
 
 
 def test_a_case_known_only_from_confidential_documents_is_not_found(client, matter):
@@ -88,7 +38,7 @@ def test_the_organ_page_shows_members_meetings_recent_decisions_and_its_feeds(cl
     html = client.get(f"/organ/{matter['board'].pk}/").content.decode()
     assert "Anna Andersson" in html and "Ordförande" in html
     assert (date.today() + timedelta(days=10)).isoformat() in html
-    assert "Svar på motion om cykelbanor" in html and "Sekretessärende" not in html
+    assert "Svar på motion om cykelbanor" in html and "Personalärende" not in html
     assert f"/kalender.ics?organ={matter['board'].pk}" in html
     assert f"/beslut.atom?organ={matter['board'].pk}" in html
     assert "Kommunfullmäktige" in html  # its parent
@@ -98,7 +48,7 @@ def test_the_meeting_page_shows_the_agenda_and_the_statutory_dates(client, matte
     html = client.get(f"/sammantrade/{matter['meeting'].pk}/").content.decode()
     assert "kl. 13:00" in html and "Stadshuset" in html
     assert "§ 12" in html and "får i uppdrag att bygga en cykelbana" in html
-    assert "Sekretessärende" not in html
+    assert "Personalärende" not in html
     assert "Överklagandetiden går ut" in html and "2025-04-01" in html
 
 
