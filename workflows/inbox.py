@@ -163,7 +163,7 @@ class ProcessListView(DashboardProcessListView):
     """Every process of the flow whose record the user may see."""
 
     def get_queryset(self):
-        return visible_processes(self.request.user, super().get_queryset())
+        return visible_processes(self.request.user, super().get_queryset()).order_by("-created")
 
 
 class FlowDashboardView(DashboardView):

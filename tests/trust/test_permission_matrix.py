@@ -24,7 +24,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
-from viewflow.workflow import STATUS
+from viewflow.workflow import PROCESS, STATUS
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -280,6 +280,14 @@ def inbox_read_cases(world, works):
             content = body(client.get(url))
             for visibility, item in world.items.items():
                 cases.append(Case(surface, role, visibility, expectation(role, visibility), item.marker in content))
+        # Viewflow's bulk "take" asks to confirm with a list of the chosen tasks: chosen by
+        # hand-made task ids, it lists only tasks this role may take.
+        chosen = {"pk": [work.pk for work in works.values()]}
+        content = body(client.post("/arenden/assignment/queue/assign/", chosen))
+        for visibility, item in world.items.items():
+            cases.append(
+                Case("bulk take (confirm page)", role, visibility, may_take(role, visibility), item.marker in content)
+            )
         with undone():
             # Every work step moved to this role: the inbox still shows only what it may see.
             if user is not None:
@@ -340,6 +348,19 @@ class Attempt:
         self.client.post(f"{self.task_url}execute/", {"progress_note": note, "report": "", "ready_to_report": ""})
         return AssignmentNote.objects.filter(text=note).exists()
 
+    def take_in_bulk(self):
+        self.client.post("/arenden/assignment/queue/assign/", {"pk": [self.work.pk], "_confirm": "1"})
+        owner = type(self.work).objects.get(pk=self.work.pk).owner_id
+        return self.user is not None and owner == self.user.pk
+
+    def cancel_task(self):
+        self.client.post(f"{self.task_url}cancel/")
+        return type(self.work).objects.get(pk=self.work.pk).status == STATUS.CANCELED
+
+    def cancel_process(self):
+        self.client.post(f"/arenden/assignment/{self.work.process_id}/cancel/", {"_cancel_process": "1"})
+        return type(self.work.process).objects.get(pk=self.work.process_id).status == PROCESS.CANCELED
+
     def _action(self, name, data):
         return self.client.post(f"/admin/uppdrag/{self.item.assignment.pk}/{name}/", data)
 
@@ -380,6 +401,9 @@ class Attempt:
 #: (surface, expectation, act, preparation) for every act row.
 ACTS = (
     ("act: take task", may_take, Attempt.take, None),
+    ("act: take task (bulk)", may_take, Attempt.take_in_bulk, None),
+    ("act: cancel task", may_manage, Attempt.cancel_task, None),
+    ("act: cancel process", may_manage, Attempt.cancel_process, None),
     ("act: execute task", may_do_work, Attempt.execute, Attempt.own_the_work),
     ("act: report (admin)", may_take, Attempt.report, Attempt.confirmed),
     ("act: withdraw (admin)", may_manage, Attempt.withdraw, Attempt.confirmed),
