@@ -101,6 +101,11 @@ def may_edit_page(role, visibility):
     return role in MANAGERS
 
 
+def may_unpublish_page(role, visibility):
+    """Only a live § can be unpublished, and only by the organ's secretary."""
+    return role in MANAGERS and visibility not in ("draft", "unpublished")
+
+
 @dataclass(frozen=True)
 class Case:
     surface: str
@@ -391,6 +396,18 @@ class Attempt:
             return page.live and page.title == new_title
         return title_of_latest_revision(self.item.paragraph) == new_title
 
+    def _is_live(self):
+        return Page.objects.get(pk=self.item.paragraph.pk).live
+
+    def unpublish_page(self):
+        self.client.post(f"/admin/pages/{self.item.paragraph.pk}/unpublish/")
+        return not self._is_live() and self.item.paragraph.live
+
+    def unpublish_pages_in_bulk(self):
+        url = f"/admin/bulk/wagtailcore/page/unpublish/?id={self.item.paragraph.pk}"
+        self.client.post(url, {"include_descendants": ""})
+        return not self._is_live() and self.item.paragraph.live
+
     def edit_page(self):
         return self._edit(publish=False)
 
@@ -411,6 +428,8 @@ ACTS = (
     ("act: confirm read assignment", may_manage, Attempt.confirm, Attempt.unconfirmed),
     ("act: edit § (admin)", may_edit_page, Attempt.edit_page, None),
     ("act: publish § (admin)", may_edit_page, Attempt.publish_page, None),
+    ("act: unpublish § (admin)", may_unpublish_page, Attempt.unpublish_page, None),
+    ("act: unpublish § (admin, bulk)", may_unpublish_page, Attempt.unpublish_pages_in_bulk, None),
 )
 
 
