@@ -14,6 +14,7 @@ from django.views.generic import FormView
 
 from .models import Assignment, Organization, Person, Post
 from .permissions import can_act_on_assignment
+from .visibility import visible_assignments
 
 
 class ActionForm(forms.Form):
@@ -174,7 +175,10 @@ class AssignmentActionView(FormView):
         self.form_class = ACTION_FORMS.get(kwargs["action"])
         if self.form_class is None:
             raise Http404
-        self.assignment = get_object_or_404(Assignment, pk=kwargs["pk"])
+        # An assignment the user may not see does not exist for them, as in the listing.
+        self.assignment = get_object_or_404(
+            visible_assignments(request.user, Assignment.objects.all()), pk=kwargs["pk"]
+        )
         if not can_act_on_assignment(request.user, self.assignment, kwargs["action"]):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -17,14 +17,15 @@ A role is a group (`governance.roles`); where it applies is the user's `RoleScop
 Nobody acts in a municipality outside their scopes (an official's own municipality is
 their person's): a municipality gives that right only through a `RoleScope`.
 
-This module deliberately imports no models: it reads relations of the objects it is
-given, so the models can call it without an import cycle.
+This module deliberately imports none of our models: it reads relations of the objects it
+is given, so the models can call it without an import cycle.
 """
 
 from datetime import date
 from enum import StrEnum
 
 from django.db.models import Q
+from wagtail.models import PagePermissionTester
 
 from .roles import ADMINISTRATORS, COUNCILLORS, OFFICIALS, SECRETARIES
 
@@ -200,3 +201,26 @@ def can_act_on_document(user, document) -> bool:
         return True
     organization = getattr(document, "organization", None)
     return organization is not None and manages_organization(user, organization)
+
+
+class ScopedPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, narrowed to the pages the user's scope covers.
+
+    A role's page permissions are granted on the whole tree (`governance.roles`); this
+    tester withdraws all of them on a page `can_edit_page` refuses, so every admin view
+    that asks Wagtail (edit, publish, unpublish, lock, move, copy, delete, the bulk
+    actions, the explorer's buttons) refuses another organ's or municipality's pages
+    alike, instead of one hook per view. Page models return it from `permissions_for_user`.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and not can_edit_page(user, page):
+            self.permissions = set()
+
+
+class ScopedPagePermissions:
+    """Mixin for page models: Wagtail's permission checks go through `ScopedPagePermissionTester`."""
+
+    def permissions_for_user(self, user):
+        return ScopedPagePermissionTester(user, self)

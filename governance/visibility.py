@@ -7,7 +7,7 @@ A page may be shown to a user only when all of these hold:
   password is a property of a browser session, never of a user, so it counts as failed here
   and Wagtail's own page serving asks for it);
 - neither it nor an ancestor is marked confidential (sekretess), unless the user has the
-  right to confidential items of that municipality (see `confidential_scope`).
+  right to confidential items of that municipality and organ (see `confidential_scope`).
 
 Records derived from a page follow it: an assignment whose source paragraph or source page
 is hidden is hidden too, and so are its attachments. `is_public` is what the anonymous public
@@ -48,25 +48,40 @@ class HiddenSubtree:
     reason: str  # "unpublished" | "restricted" | "confidential"
 
 
-def confidential_scope(user) -> frozenset[int] | None:
-    """The municipality ids whose confidential items `user` may see; None means every one.
+#: Where a user may read confidential items: municipality id -> the organ ids of their
+#: scope there, or None for every organ of that municipality. None (instead of a dict)
+#: means every municipality (superusers).
+ConfidentialScope = dict[int, frozenset[int] | None]
+
+
+def confidential_scope(user) -> ConfidentialScope | None:
+    """Where `user` may read confidential items; None means everywhere.
 
     Superusers see all. A holder of `governance.view_confidential` (secretaries, administrators)
-    sees the confidential items of the municipalities they work in: their person record's and
-    those their role scopes (`RoleScope`) name, so a secretary in one municipality never reads
-    another's secrets. Everyone else: none.
+    sees the confidential items of the organs their role scopes (`RoleScope`) name: a scope that
+    names organs gives the right for those organs only (a secretary of one nämnd never reads
+    another's secrets), a whole-municipality scope for every organ there. Their own person's
+    municipality, when no scope row speaks for it, counts as a whole-municipality scope; a
+    secretary in one municipality never reads another's secrets. Everyone else: nowhere.
     """
     if user is None or not user.is_authenticated or not user.is_active:
-        return frozenset()
+        return {}
     if user.is_superuser:
         return None
     if not user.has_perm(CONFIDENTIAL_PERMISSION):
-        return frozenset()
+        return {}
     from governance.models import Person, RoleScope
 
+    scope: ConfidentialScope = {}
+    for role_scope in RoleScope.objects.filter(user=user).prefetch_related("organizations"):
+        if role_scope.whole_municipality:
+            scope[role_scope.municipality_id] = None
+        else:
+            scope[role_scope.municipality_id] = frozenset(organ.pk for organ in role_scope.organizations.all())
     own = Person.objects.filter(user=user, municipality__isnull=False).values_list("municipality_id", flat=True)
-    scoped = RoleScope.objects.filter(user=user).values_list("municipality_id", flat=True)
-    return frozenset(own) | frozenset(scoped)
+    for municipality_id in own:
+        scope.setdefault(municipality_id, None)
+    return scope
 
 
 def _confidential_page_models() -> list[type[Page]]:
@@ -100,6 +115,42 @@ def _municipality_of_path(path: str, municipalities: dict[str, int]) -> int | No
         if path[:length] in municipalities:
             return municipalities[path[:length]]
     return None
+
+
+def _organ_pages() -> list[type[Page]]:
+    return [
+        model
+        for model in get_page_models()
+        if not model._meta.abstract and any(field.name == "organization" for field in model._meta.concrete_fields)
+    ]
+
+
+def _organ_by_path(paths: Iterable[str]) -> dict[str, int]:
+    """The organ each of `paths` (and their ancestors) belongs to, for pages that name one."""
+    ancestors = {path[:length] for path in paths for length in range(Page.steplen, len(path) + 1, Page.steplen)}
+    organs: dict[str, int] = {}
+    for model in _organ_pages():
+        rows = model.objects.filter(path__in=ancestors, organization__isnull=False).values_list(
+            "path", "organization_id"
+        )
+        organs.update(rows)
+    return organs
+
+
+def _organ_of_path(path: str, organs: dict[str, int]) -> int | None:
+    """The organ of the nearest page on `path` (itself first) that names one: a § is its protokoll's."""
+    for length in range(len(path), Page.steplen - 1, -Page.steplen):
+        if path[:length] in organs:
+            return organs[path[:length]]
+    return None
+
+
+def _may_read_confidential(path: str, scope: ConfidentialScope, municipalities, organs) -> bool:
+    municipality_id = _municipality_of_path(path, municipalities)
+    if municipality_id not in scope:
+        return False
+    allowed_organs = scope[municipality_id]
+    return allowed_organs is None or _organ_of_path(path, organs) in allowed_organs
 
 
 def hidden_subtrees(user, within: Iterable[str] | None = None) -> list[HiddenSubtree]:
@@ -138,12 +189,14 @@ def hidden_subtrees(user, within: Iterable[str] | None = None) -> list[HiddenSub
     ]
     if not confidential:
         return hidden
-    paths_found = confidential[0].union(*confidential[1:]) if len(confidential) > 1 else confidential[0]
+    paths_found = list(confidential[0].union(*confidential[1:]) if len(confidential) > 1 else confidential[0])
     municipalities = _municipality_by_path() if scope else {}
+    organ_limited = any(organs is not None for organs in scope.values())
+    organs = _organ_by_path(paths_found) if organ_limited else {}
     hidden += [
         HiddenSubtree(path, "confidential")
         for path in paths_found
-        if _municipality_of_path(path, municipalities) not in scope
+        if not _may_read_confidential(path, scope, municipalities, organs)
     ]
     return hidden
 
@@ -221,6 +274,49 @@ def visible_assignments(user, queryset: QuerySet | None = None) -> QuerySet:
     # drop the assignments that have no source at all.
     hidden_ids = Assignment.objects.filter(reduce(or_, exclusions)).values("pk")
     return queryset.exclude(pk__in=hidden_ids)
+
+
+def can_view_record(user, record) -> bool:
+    """The rule for whatever a record is: a page, an assignment, or nothing at all.
+
+    This is how things that only point at a record (a workflow process and its tasks) follow
+    it: a record of another kind is refused, so a new kind must be taught here first.
+    """
+    from governance.models import Assignment
+
+    if record is None:
+        return True
+    if isinstance(record, Assignment):
+        return can_view_assignment(user, record)
+    if isinstance(record, Page):
+        return can_view_page(user, record)
+    return False
+
+
+def visible_references(user, content_type_field: str, object_id_field: str) -> Q:
+    """`can_view_record` for a queryset of rows that point at a record through a generic
+    relation (content type, object id): the rows whose record `user` may see, or that point
+    at none."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from governance.models import Assignment
+
+    page_types = ContentType.objects.get_for_models(*get_page_models(), for_concrete_models=False).values()
+    return (
+        Q(**{f"{object_id_field}__isnull": True})
+        | Q(
+            **{
+                content_type_field: ContentType.objects.get_for_model(Assignment),
+                f"{object_id_field}__in": visible_assignments(user).values("pk"),
+            }
+        )
+        | Q(
+            **{
+                f"{content_type_field}__in": [content_type.pk for content_type in page_types],
+                f"{object_id_field}__in": visible_pages(user).values("pk"),
+            }
+        )
+    )
 
 
 def can_view_attachment(user, attachment) -> bool:

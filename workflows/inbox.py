@@ -10,19 +10,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.template.defaultfilters import date as format_date
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, URLResolver, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.flow import FlowAppViewset
 from viewflow.workflow.flow.views import (
+    BulkAssignTasksActionView,
+    BulkUnassignTasksActionView,
+    DashboardProcessListView,
     DashboardTaskListView,
+    DashboardView,
     FlowArchiveListView,
     FlowInboxListView,
     FlowQueueListView,
 )
+from viewflow.workflow.status import STATUS
 
 from governance.models import Assignment, InterpellationPage, MotionPage
+
+from .access import assignable_tasks, guard_process_url, visible_processes, visible_tasks
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,8 @@ class SubjectColumns:
     columns = ("subject", "organ", "due_date", "subject_status", "step", "created")
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("process__artifact")
+        """Only tasks whose record the user may see (workflows.access)."""
+        return visible_tasks(self.request.user, super().get_queryset()).prefetch_related("process__artifact")
 
     def _subject(self, task) -> TaskSubject:
         """Each row's subject is worked out once, though four columns show it."""
@@ -131,7 +140,11 @@ class InboxListView(SubjectColumns, FlowInboxListView):
 
 
 class QueueListView(SubjectColumns, FlowQueueListView):
-    """Tasks the user may take."""
+    """Tasks the user may take: Viewflow lists every task of a step to every holder of the
+    step's permission; here only those the step's scope lets this user take."""
+
+    def get_queryset(self):
+        return assignable_tasks(self.request.user, super().get_queryset())
 
 
 class ArchiveListView(SubjectColumns, FlowArchiveListView):
@@ -146,13 +159,83 @@ class TaskListView(SubjectColumns, DashboardTaskListView):
     columns = ("subject", "organ", "due_date", "subject_status", "step", "created", "owner")
 
 
+class ProcessListView(DashboardProcessListView):
+    """Every process of the flow whose record the user may see."""
+
+    def get_queryset(self):
+        return visible_processes(self.request.user, super().get_queryset()).order_by("-created")
+
+
+class FlowDashboardView(DashboardView):
+    """Viewflow's board of cards, holding only tasks whose record the user may see."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        available = visible_tasks(
+            user, self.flow_class.task_class._default_manager.filter_available([self.flow_class], user)
+        )
+        for column in context["columns"]:
+            column["tasks"] = available.filter(
+                Q(finished__isnull=True) | Q(status=STATUS.ERROR), flow_task=column["node"]
+            )[: self.MAX_ROWS]
+        context["finished"] = available.filter(finished__isnull=False, flow_task__in=context["end_nodes"])[
+            : self.MAX_ROWS
+        ]
+        return context
+
+
+class AssignTasksView(BulkAssignTasksActionView):
+    """Take several tasks at once: only from those the user may take (the queue)."""
+
+    def get_queryset(self):
+        self.queryset = assignable_tasks(self.request.user, self.model._default_manager.all())
+        return super().get_queryset()
+
+
+class UnassignTasksView(BulkUnassignTasksActionView):
+    """Give back several tasks at once: only tasks whose record the user may see."""
+
+    def get_queryset(self):
+        self.queryset = visible_tasks(self.request.user, self.model._default_manager.all())
+        return super().get_queryset()
+
+
+def _guard_process_urls(patterns, flow_class) -> None:
+    """Every URL naming a process or task answers 404 for records the user may not see."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            _guard_process_urls(entry.url_patterns, flow_class)
+        elif "process_pk" in entry.pattern.regex.groupindex and not getattr(entry.callback, "inbox_guarded", False):
+            entry.callback = guard_process_url(entry.callback, flow_class, entry.name)
+            entry.callback.inbox_guarded = True
+
+
 class InboxFlowViewset(FlowAppViewset):
-    """Viewflow's app for one flow, with lists that say what each task is about."""
+    """Viewflow's app for one flow, with lists that say what each task is about and that
+    hold only what the user may see (workflows.access)."""
 
     inbox_view_class = InboxListView
     queue_view_class = QueueListView
     archive_view_class = ArchiveListView
     task_list_view_class = TaskListView
+    process_list_view_class = ProcessListView
+    dashboard_view_class = FlowDashboardView
+    tasks_assign_view_class = AssignTasksView
+    tasks_unassign_view_class = UnassignTasksView
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        _guard_process_urls(patterns, self._flow_class)
+        return patterns
+
+    def get_context_data(self, request):
+        """The menu's inbox and queue counts, narrowed like the lists."""
+        context = super().get_context_data(request)
+        return {
+            "user_inbox": visible_tasks(request.user, context["user_inbox"]),
+            "user_queue": assignable_tasks(request.user, context["user_queue"]),
+        }
 
     def has_view_permission(self, user, obj=None):
         """Let a logged-out visitor through Viewflow's middleware check, which would answer 403;

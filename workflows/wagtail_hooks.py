@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from .access import visible_tasks
 from .flows import AssignmentFlow, InterpellationFlow, MotionFlow
 from .urls import site
 
@@ -31,7 +32,9 @@ class MyTasksPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        tasks = Task.objects.inbox(FLOWS, self.user).select_related("process").order_by("created")
+        tasks = (
+            visible_tasks(self.user, Task.objects.inbox(FLOWS, self.user)).select_related("process").order_by("created")
+        )
         context.update({"tasks": list(tasks[:20]), "count": tasks.count(), "inbox_url": site.reverse("index")})
         return context
 

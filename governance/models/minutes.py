@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..panels import ReadAssignmentsPanel
+from ..permissions import ScopedPagePermissions
 from ..statutory import ProtocolDates, protocol_dates
 from ..visibility import visible_pages
 from .civic import Case, Meeting, Person
@@ -138,7 +139,7 @@ class MinutesParagraphForm(WagtailAdminPageForm):
             self.fields["case"].queryset = Case.objects.filter(municipality_id=instance.minutes.municipality_id)
 
 
-class MinutesParagraphPage(Page):
+class MinutesParagraphPage(ScopedPagePermissions, Page):
     """One numbered paragraph (§) of a protokoll: a matter, its decision and its preparation."""
 
     minutes = models.ForeignKey(

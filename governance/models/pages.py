@@ -18,11 +18,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..permissions import ScopedPagePermissions
 from ..visibility import visible_assignments, visible_pages
 from .civic import Case, Municipality, Organization
 
 
-class HomePage(Page):
+class HomePage(ScopedPagePermissions, Page):
     """The public front page: what was decided lately and which assignments are late."""
 
     intro = RichTextField(_("inledning"), blank=True)
@@ -55,7 +56,7 @@ class HomePage(Page):
         return context
 
 
-class MunicipalityPage(Page):
+class MunicipalityPage(ScopedPagePermissions, Page):
     """The public home of one municipality's decisions; its documents are its children."""
 
     municipality = models.OneToOneField(
@@ -144,7 +145,7 @@ class GovernanceDocumentForm(WagtailAdminPageForm):
                     field.queryset = queryset.filter(municipality_id=instance.municipality_id)
 
 
-class GovernanceDocumentPage(Page):
+class GovernanceDocumentPage(ScopedPagePermissions, Page):
     """Fields every governance document shares: its municipality, organ, case and date.
 
     `source_text` keeps the original text a document was imported from, so an extracted

@@ -1,7 +1,8 @@
 """One small world with every visibility a page can have, shared by the trust tests.
 
-Two municipalities; in the first, one protokoll per visibility with a § whose decision
-created an assignment. Every title carries a unique marker word, so a test can tell from
+Two municipalities; in the first, one protokoll of the board (KS) per visibility with a §
+whose decision created an assignment. The secretary's role scope names the board; the
+"organ secretary" is a secretary of another organ (SN) of the same municipality. Every title carries a unique marker word, so a test can tell from
 a response body exactly which items leaked.
 """
 
@@ -133,7 +134,7 @@ def world(home_page):
     municipality_page = factories.make_municipality_page(home_page, municipality)
     factories.make_municipality_page(home_page, other)
     board = factories.make_organization(municipality, "Kommunstyrelsen", "executive", abbreviation="KS")
-    factories.make_organization(municipality, "Socialnämnden", "committee", abbreviation="SN")
+    social = factories.make_organization(municipality, "Socialnämnden", "committee", abbreviation="SN")
     result = World(home_page, municipality, other, municipality_page, groups=groups)
     result.items = build_items(home_page, municipality, municipality_page, board, groups[SECRETARIES])
     result.users = {
@@ -142,9 +143,14 @@ def world(home_page):
         "official": make_user("tjansteperson", groups[OFFICIALS], municipality),
         "other_official": make_user("annan_tjansteperson", groups[OFFICIALS], other),
         "other_secretary": make_user("annan_sekreterare", groups[SECRETARIES], other),
+        "organ_secretary": make_user("socialsekreterare", groups[SECRETARIES], municipality),
         "secretary": make_user("sekreterare", groups[SECRETARIES], municipality),
         "admin": make_user("admin", None, None, is_superuser=True, is_staff=True),
     }
+    # Every item is the board's (KS): its secretary manages them; the secretary of another
+    # organ (SN) of the same municipality manages none and may not read the board's secrets.
+    factories.make_scope(result.users["secretary"], municipality, [board])
+    factories.make_scope(result.users["organ_secretary"], municipality, [social])
     return result
 
 

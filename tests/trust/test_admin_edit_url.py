@@ -10,9 +10,13 @@ EDIT = "/admin/snippets/governance/assignment/edit/{}/"
 @pytest.fixture(autouse=True)
 def secretaries_manage_their_whole_municipality(world):
     """Both secretaries may edit every assignment of their own municipality: only visibility can refuse."""
-    RoleScope.objects.create(user=world.users["secretary"], municipality=world.municipality, whole_municipality=True)
-    RoleScope.objects.create(
-        user=world.users["other_secretary"], municipality=world.other_municipality, whole_municipality=True
+    RoleScope.objects.update_or_create(
+        user=world.users["secretary"], municipality=world.municipality, defaults={"whole_municipality": True}
+    )
+    RoleScope.objects.update_or_create(
+        user=world.users["other_secretary"],
+        municipality=world.other_municipality,
+        defaults={"whole_municipality": True},
     )
 
 

@@ -84,20 +84,54 @@ def test_a_nul_character_in_any_parameter_is_answered_400_in_swedish(client, hom
     assert "otillåtna tecken" in response.content.decode()
 
 
-def test_check_deploy_is_clean_under_production_settings():
+def run_in_production(*args, **environment):
+    """A command under the production settings, configured as the README's Production section says."""
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="beslutsspar.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x9Zq" * 12,
         DJANGO_ALLOWED_HOSTS="beslut.example.se",
+        **environment,
     )
     result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, *args], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+    return result.stdout
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    assert "no issues" in run_in_production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
+
+
+#: Behind the proxy: what Django makes of a request the proxy passes on, with and without
+#: the proxy's X-Forwarded-Proto, through the production settings' security middleware.
+PROXIED_REQUESTS = """
+from django.http import HttpResponse
+from django.middleware.security import SecurityMiddleware
+from django.test import RequestFactory
+
+from beslutsspar.wsgi import application  # what gunicorn loads
+
+middleware = SecurityMiddleware(lambda request: HttpResponse("ok"))
+factory = RequestFactory(HTTP_HOST="beslut.example.se")
+secure = middleware(factory.get("/sok/", HTTP_X_FORWARDED_PROTO="https"))
+plain = middleware(factory.get("/sok/"))
+print(secure.status_code, secure.get("Strict-Transport-Security"))
+print(plain.status_code, plain.get("Location"))
+"""
+
+
+def test_behind_a_tls_proxy_production_trusts_x_forwarded_proto_and_redirects_plain_http():
+    secure, plain = run_in_production("-c", PROXIED_REQUESTS).strip().splitlines()
+    assert secure == "200 max-age=31536000; includeSubDomains"
+    assert plain == "301 https://beslut.example.se/sok/"
+
+
+def test_without_a_proxy_a_forged_x_forwarded_proto_does_not_make_a_request_secure():
+    secure, _plain = run_in_production("-c", PROXIED_REQUESTS, DJANGO_BEHIND_PROXY="0").strip().splitlines()
+    assert secure.startswith("301 ")
+
+
+def test_gunicorn_the_readmes_production_server_is_installed():
+    assert "gunicorn" in run_in_production("-m", "gunicorn", "--version")

@@ -141,3 +141,31 @@ def test_a_confidential_page_must_name_its_secrecy_provision(world):
     with pytest.raises(ValidationError) as refused:
         minutes.full_clean()
     assert "secrecy_provision" in refused.value.message_dict
+
+
+def test_the_confidential_right_follows_the_organs_a_role_scope_names(world):
+    """A secretary of SN reads SN's secrets, not the board's; a whole-municipality scope reads both."""
+    from governance.models import Organization, RoleScope
+
+    social = Organization.objects.get(municipality=world.municipality, abbreviation="SN")
+    minutes = factories.make_minutes(world.municipality_page, social, world.items["published"].minutes.date)
+    social_secret = factories.make_paragraph(
+        minutes,
+        1,
+        "Ärende Vesslaplan",
+        ["Beslut om Vesslaplan."],
+        is_confidential=True,
+        secrecy_provision="OSL 26 kap. 1 §",
+    )
+    board_secret = world.items["confidential"].paragraph
+    organ_secretary = world.users["organ_secretary"]
+    assert visibility.can_view_page(organ_secretary, social_secret)
+    assert not visibility.can_view_page(organ_secretary, board_secret)
+    assert not visibility.can_view_page(world.users["secretary"], social_secret)
+    assert visibility.can_view_page(world.users["secretary"], board_secret)
+    visible = set(visibility.visible_pages(organ_secretary).values_list("pk", flat=True))
+    assert social_secret.pk in visible and board_secret.pk not in visible
+
+    RoleScope.objects.filter(user=organ_secretary).update(whole_municipality=True)
+    assert visibility.can_view_page(organ_secretary, board_secret)
+    assert visibility.can_view_page(organ_secretary, social_secret)
