@@ -184,10 +184,14 @@ def import_item(item: ImportItem) -> None:
     _record(item, parsed, Status.IMPORTED, page=result.page, write_status=result.status)
 
 
+class NotCorrectable(ValueError):
+    """A file that is imported, refused or being worked on cannot be corrected."""
+
+
 def correct(item: ImportItem, corrections: dict) -> None:
     """Keep the secretary's corrections and run the review again with them."""
     if item.status not in (Status.PARSED, Status.FAILED):
-        raise ValueError("bara en tolkad fil som inte har importerats kan rättas")
+        raise NotCorrectable(f"{item.file_name} kan inte rättas nu ({item.get_status_display().lower()}).")
     item.corrections = {
         name: (value.isoformat() if isinstance(value, date) else str(value).strip())
         for name, value in corrections.items()

@@ -1,0 +1,304 @@
+"""The admin's "Importera dokument": a secretary uploads files, reviews the dry run,
+corrects it and imports, through the same pipeline as `manage.py import_documents`."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from governance import import_batches
+from governance.importer.highlight import assignment_phrase
+from governance.models import Assignment, ImportBatch, ImportItem, MinutesPage, MinutesParagraphPage
+from governance.roles import ADMINISTRATORS, COUNCILLORS, OFFICIALS, SECRETARIES, ensure_role_groups
+from tests import factories
+from tests.importer.pdf_files import pdf_with_text, pdf_without_text
+from tests.importer.test_import_command import MINUTES
+from tests.processes import run_manage
+
+
+def minutes_text(day="2024-03-06", municipality_line=True):
+    text = MINUTES.replace("Sammanträdesdatum 2024-03-06", f"Sammanträdesdatum {day}")
+    return text if municipality_line else text.split("\n", 1)[1]
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def login_as(client, site, group_name, username=None):
+    user = get_user_model().objects.create_user(username=username or group_name.lower(), password="x")
+    user.groups.add(site["groups"][group_name])
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def site(home_page):
+    return {
+        "home": home_page,
+        "groups": ensure_role_groups(home_page),
+        "municipality": factories.make_municipality("Testkommun"),
+    }
+
+
+@pytest.fixture
+def secretary(client, site):
+    user = login_as(client, site, SECRETARIES, "sekreterare")
+    factories.make_scope(user, site["municipality"], whole_municipality=True)
+    return user
+
+
+def post_files(client, *files, **defaults):
+    data = {"files": list(files), "kind": "", "municipality": "", "organization": "", **defaults}
+    return client.post(reverse("import_index"), data)
+
+
+def only_batch():
+    return ImportBatch.objects.get()
+
+
+@pytest.mark.django_db
+def test_the_review_shows_kind_paragraphs_and_the_assignment_with_its_sentence_marked(client, secretary):
+    response = post_files(client, upload("ks-2024-03-06.txt", minutes_text()))
+    batch = only_batch()
+    assert response.status_code == 302 and response.url == reverse("import_batch", args=[batch.pk])
+    item = batch.items.get()
+    assert item.status == ImportItem.Status.PARSED and item.errors == []
+
+    listing = client.get(response.url).content.decode()
+    assert "ks-2024-03-06.txt" in listing and "Protokoll" in listing and "Kommunstyrelsen" in listing
+    assert "Importera valda" in listing
+
+    page = client.get(reverse("import_item", args=[batch.pk, item.pk])).content.decode()
+    assert "Protokoll" in page and "paragrafrubriker" in page, "the kind with the classifier's reasons"
+    assert "§ 12" in page and "Handlingsplan för feriearbete" in page and "KS 2024/17" in page
+    assert "Val av ombud" in page and "KS 2024/18" in page
+    assert "Kommundirektören <mark>får i uppdrag att</mark> ta fram en handlingsplan för feriearbete." in page
+    assert "senast 2024-06-30" in page and "2024-06-30" in page
+    assert MinutesPage.objects.count() == 0, "the review writes nothing"
+
+
+@pytest.mark.django_db
+def test_correcting_the_municipality_runs_the_review_again_and_the_import_uses_it(client, secretary, site):
+    post_files(client, upload("utan-kommun.txt", minutes_text(municipality_line=False)))
+    item = only_batch().items.get()
+    assert any("ingen kommun hittades" in error for error in item.errors)
+    page = client.get(reverse("import_item", args=[item.batch_id, item.pk])).content.decode()
+    assert "ange ”Kommun”" in page, "the CLI's --municipality is named as the screen's field"
+    assert "Importera valda" not in client.get(reverse("import_batch", args=[item.batch_id])).content.decode()
+
+    response = client.post(
+        reverse("import_item", args=[item.batch_id, item.pk]),
+        {"kind": "", "municipality": "Testkommun", "organization": "Kommunstyrelsen", "date": "", "title": ""},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.errors == [] and item.result["municipality"] == "Testkommun"
+    assert item.corrections["municipality"] == "Testkommun"
+
+    client.post(reverse("import_batch", args=[item.batch_id]), {"action": "selected", "items": [item.pk]})
+    item.refresh_from_db()
+    assert item.status == ImportItem.Status.IMPORTED
+    minutes = MinutesPage.objects.get()
+    assert minutes.municipality == site["municipality"] and item.page_id == minutes.pk
+    assert minutes.get_latest_revision().user == secretary, "the revision says who imported"
+
+
+@pytest.mark.django_db
+def test_correcting_the_date_and_title_changes_the_stored_page_and_the_due_dates(client, secretary):
+    post_files(client, upload("ks.txt", minutes_text()))
+    item = only_batch().items.get()
+    client.post(
+        reverse("import_item", args=[item.batch_id, item.pk]),
+        {"kind": "minutes", "municipality": "", "organization": "", "date": "2024-04-10", "title": "KS april"},
+    )
+    item.refresh_from_db()
+    assert item.result["date"] == "2024-04-10" and item.result["title"] == "KS april"
+    client.post(reverse("import_batch", args=[item.batch_id]), {"action": "all"})
+    minutes = MinutesPage.objects.get()
+    assert (minutes.title, minutes.date.isoformat()) == ("KS april", "2024-04-10")
+    assert Assignment.objects.get().decided_on.isoformat() == "2024-04-10"
+
+
+@pytest.mark.django_db
+def test_importing_creates_the_pages_and_importing_the_same_file_again_duplicates_nothing(client, secretary):
+    post_files(client, upload("ks.txt", minutes_text()))
+    first = only_batch()
+    client.post(reverse("import_batch", args=[first.pk]), {"action": "all"})
+    item = first.items.get()
+    assert item.status == ImportItem.Status.IMPORTED and item.write_status == "created"
+    listing = client.get(reverse("import_batch", args=[first.pk])).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[item.page_id]) in listing, "the result links to the page"
+    counts = (MinutesPage.objects.count(), MinutesParagraphPage.objects.count(), Assignment.objects.count())
+    assert counts == (1, 2, 1)
+
+    post_files(client, upload("ks-igen.txt", minutes_text()))
+    second = ImportBatch.objects.exclude(pk=first.pk).get()
+    client.post(reverse("import_batch", args=[second.pk]), {"action": "all"})
+    again = second.items.get()
+    assert again.status == ImportItem.Status.IMPORTED and again.write_status == "unchanged"
+    assert again.page_id == item.page_id
+    assert (MinutesPage.objects.count(), MinutesParagraphPage.objects.count(), Assignment.objects.count()) == counts
+    assert "Fanns redan" in client.get(reverse("import_batch", args=[second.pk])).content.decode()
+
+
+@pytest.mark.django_db
+def test_bad_files_get_a_swedish_reason_and_the_other_files_of_the_batch_are_kept(client, secretary, settings):
+    settings.BESLUTSSPAR_IMPORT_MAX_UPLOAD_SIZE = 5_000
+    good = minutes_text()
+    assert len(good.encode()) < 5_000
+    post_files(
+        client,
+        upload("ks.txt", good),
+        upload("protokoll.docx", b"PK\x03\x04 not supported"),
+        upload("tom.txt", b""),
+        upload("stor.txt", "x" * 6_000),
+        upload("inskannad.pdf", pdf_without_text()),
+    )
+    items = {item.file_name: item for item in only_batch().items.all()}
+    assert len(items) == 5
+    assert items["ks.txt"].importable
+    assert items["protokoll.docx"].status == ImportItem.Status.REFUSED
+    assert "filtypen .docx kan inte importeras" in items["protokoll.docx"].errors[0]
+    assert items["tom.txt"].errors == ["tom.txt: filen är tom."]
+    assert "för stor" in items["stor.txt"].errors[0]
+    assert bytes(items["stor.txt"].content) == b"", "a refused file is not stored"
+    assert items["inskannad.pdf"].status == ImportItem.Status.PARSED
+    assert "saknar textlager" in items["inskannad.pdf"].errors[0] and not items["inskannad.pdf"].importable
+
+    batch = only_batch()
+    chosen = [item.pk for item in items.values()]
+    client.post(reverse("import_batch", args=[batch.pk]), {"action": "selected", "items": chosen})
+    assert MinutesPage.objects.count() == 1
+    refused = {item.file_name: item.status for item in batch.items.exclude(status=ImportItem.Status.IMPORTED)}
+    assert set(refused) == {"protokoll.docx", "tom.txt", "stor.txt", "inskannad.pdf"}
+    page = client.get(reverse("import_batch", args=[batch.pk])).content.decode()
+    assert "Dessa filer importerades inte" in page and "saknar textlager" in page
+
+
+@pytest.mark.django_db
+def test_a_pdf_with_text_is_reviewed_like_a_text_file(client, secretary):
+    lines = minutes_text().splitlines()
+    post_files(client, upload("ks.pdf", pdf_with_text(lines)))
+    item = only_batch().items.get()
+    assert item.errors == [] and item.result["kind"] == "minutes"
+    assert [paragraph["number"] for paragraph in item.result["paragraphs"]] == [12, 13]
+
+
+@pytest.mark.django_db
+def test_an_upload_of_only_bad_files_stores_nothing_and_says_why(client, secretary):
+    response = post_files(client, upload("bild.png", b"\x89PNG"), upload("tom.txt", b""))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Ingen fil kunde tas emot" in content and "bild.png: filtypen .png kan inte importeras" in content
+    assert ImportBatch.objects.count() == 0 and ImportItem.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_secretary_cannot_import_for_an_organ_outside_their_scope(client, site):
+    user = login_as(client, site, SECRETARIES, "bun-sekreterare")
+    school = factories.make_organization(site["municipality"], "Barn- och utbildningsnämnden")
+    factories.make_organization(site["municipality"], "Kommunstyrelsen")
+    factories.make_scope(user, site["municipality"], organizations=[school])
+    post_files(client, upload("ks.txt", minutes_text()))
+    item = only_batch().items.get()
+    assert any("du är inte sekreterare för Kommunstyrelsen" in error for error in item.errors)
+    client.post(reverse("import_batch", args=[item.batch_id]), {"action": "selected", "items": [item.pk]})
+    assert MinutesPage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_secretary_sees_only_their_own_batches(client, secretary, site):
+    post_files(client, upload("ks.txt", minutes_text()))
+    batch = only_batch()
+    client.logout()
+    other = login_as(client, site, SECRETARIES, "annan-sekreterare")
+    factories.make_scope(other, site["municipality"], whole_municipality=True)
+    assert client.get(reverse("import_batch", args=[batch.pk])).status_code == 404
+    assert client.post(reverse("import_batch", args=[batch.pk]), {"action": "all"}).status_code == 404
+    assert MinutesPage.objects.count() == 0
+    login_as(client, site, ADMINISTRATORS, "admin")
+    assert client.get(reverse("import_batch", args=[batch.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", [OFFICIALS, COUNCILLORS])
+def test_officials_and_councillors_are_refused_and_see_no_menu_item(client, site, group):
+    login_as(client, site, group)
+    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and a message.
+    refused = client.get(reverse("import_index"), follow=True)
+    assert refused.redirect_chain == [("/admin/", 302)]
+    assert "du saknar rättigheter" in refused.content.decode()
+    posted = post_files(client, upload("ks.txt", minutes_text()))
+    assert posted.status_code in (302, 403) and getattr(posted, "url", "/admin/") == "/admin/"
+    assert ImportBatch.objects.count() == 0
+    assert "Importera dokument" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_the_login(client, site):
+    response = client.get(reverse("import_index"))
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+@pytest.mark.django_db
+def test_secretaries_see_the_menu_item(client, secretary):
+    assert "Importera dokument" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_command_parses_and_imports_a_large_batch(client, secretary):
+    days = ["2024-03-01", "2024-03-08", "2024-03-15", "2024-03-22", "2024-03-29"]
+    post_files(client, *(upload(f"ks-{day}.txt", minutes_text(day)) for day in days))
+    batch = only_batch()
+    assert len(days) > import_batches.INLINE_FILES
+    assert set(batch.items.values_list("status", flat=True)) == {ImportItem.Status.QUEUED}
+    progress = client.get(reverse("import_progress", args=[batch.pk])).json()
+    assert (progress["parsed"], progress["files"], progress["busy"]) == (0, 5, True)
+
+    parsing = run_manage("process_imports")  # as cron runs it
+    assert parsing.returncode == 0, parsing.stderr
+    assert "5 tolkade" in parsing.stdout
+    assert client.get(reverse("import_progress", args=[batch.pk])).json()["parsed"] == 5
+    assert all(item.importable for item in batch.items.all())
+
+    client.post(reverse("import_batch", args=[batch.pk]), {"action": "all"})
+    assert set(batch.items.values_list("status", flat=True)) == {ImportItem.Status.IMPORT_QUEUED}
+    assert MinutesPage.objects.count() == 0, "a large import waits for the background"
+    importing = run_manage("process_imports")
+    assert importing.returncode == 0, importing.stderr
+    assert "5 importerade" in importing.stdout
+    assert MinutesPage.objects.count() == 5
+    assert set(batch.items.values_list("status", flat=True)) == {ImportItem.Status.IMPORTED}
+    assert {minutes.get_latest_revision().user for minutes in MinutesPage.objects.all()} == {secretary}
+    assert "inget att göra" in run_manage("process_imports").stdout
+
+
+@pytest.mark.django_db
+def test_a_file_claimed_by_a_worker_is_not_claimed_again_until_the_claim_is_stale(client, secretary):
+    post_files(client, *(upload(f"ks-{day}.txt", minutes_text(f"2024-05-0{day}")) for day in range(1, 5)))
+    batch = only_batch()
+    taken = import_batches.claim(ImportItem.Status.QUEUED, "worker-a", batch)
+    others = [import_batches.claim(ImportItem.Status.QUEUED, "worker-b", batch) for _ in range(4)]
+    assert taken is not None and taken.pk not in [item.pk for item in others if item]
+    assert others[-1] is None, "three left for worker b, then nothing"
+    ImportItem.objects.filter(pk=taken.pk).update(claimed_at=timezone.now() - import_batches.STALE_CLAIM - timedelta(1))
+    retaken = import_batches.claim(ImportItem.Status.QUEUED, "worker-c", batch)
+    assert retaken.pk == taken.pk and retaken.claimed_by == "worker-c"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Kommundirektören får i uppdrag att ta fram en plan.", "får i uppdrag att"),
+        ("Kommunstyrelsen uppdrar åt förvaltningen att utreda frågan.", "uppdrar åt förvaltningen att"),
+        ("Uppdraget med att ta fram en plan ska fortsätta.", "Uppdraget med att ta fram en plan ska fortsätta"),
+        ("Informationen antecknas.", None),
+    ],
+)
+def test_the_marked_phrase_is_the_one_that_gives_the_assignment(sentence, phrase):
+    span = assignment_phrase(sentence)
+    assert (sentence[span[0] : span[1]] if span else None) == phrase
