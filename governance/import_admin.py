@@ -6,13 +6,14 @@ a secretary sees the batches they uploaded, an administrator every batch.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from . import import_batches
 from .import_review import review
@@ -139,7 +140,6 @@ class ImportBatchView(ImportAccess, TemplateView):
             "rows": [(item, review(item.result, item.errors)) for item in items],
             "progress": import_batches.progress(batch),
             "importable": [item for item in items if item.importable],
-            "refused_now": self.request.session.pop(f"import-refused-{batch.pk}", []),
         }
 
     def post(self, request, pk):
@@ -147,16 +147,33 @@ class ImportBatchView(ImportAccess, TemplateView):
         chosen = request.POST.getlist("items")
         if request.POST.get("action") == "all":
             chosen = [item.pk for item in batch.items.all() if item.importable]
-        left = import_batches.request_import(batch, chosen, request.user)
-        request.session[f"import-refused-{batch.pk}"] = [
-            f"{item.file_name}: {item.get_status_display().lower()}"
-            + (f" – {'; '.join(item.errors)}" if item.errors else "")
-            for item in left
-        ]
+        outcome = import_batches.request_import(batch, chosen, request.user)
+        report_import(request, batch, chosen, outcome)
         return redirect("import_batch", pk=batch.pk)
 
 
-class ImportProgressView(ImportAccess, TemplateView):
+def report_import(request, batch, chosen, outcome) -> None:
+    """The admin messages after "Importera": how many were imported or queued, and why the
+    others were not."""
+    if not chosen:
+        messages.warning(request, _("Välj de filer som ska importeras."))
+    if outcome.in_background:
+        messages.success(
+            request,
+            _("%(n)s filer importeras i bakgrunden; sidan visar hur långt det har kommit.") % {"n": outcome.queued},
+        )
+    elif outcome.queued:
+        imported = batch.items.filter(pk__in=chosen, status=ImportItem.Status.IMPORTED).count()
+        messages.success(request, _("%(n)s av %(m)s filer importerades.") % {"n": imported, "m": outcome.queued})
+    for item in outcome.left:
+        reasons = [error.removeprefix(f"{item.file_name}: ") for error in item.errors]
+        reason = "; ".join(reasons) or item.get_status_display().lower()
+        messages.warning(
+            request, _("Importerades inte: %(file)s: %(reason)s") % {"file": item.file_name, "reason": reason}
+        )
+
+
+class ImportProgressView(ImportAccess, View):
     """The batch's progress as JSON, polled by the batch page while work is pending."""
 
     def get(self, request, pk):

@@ -94,7 +94,7 @@ def create_batch(user, uploads, kind="", municipality="", organization="") -> Im
                 errors=[refusal] if refusal else [],
             )
     if batch.items.filter(status=Status.QUEUED).count() <= INLINE_FILES:
-        work_through(batch=batch)
+        work_through(batch=batch, steps=(Status.QUEUED,))
     return batch
 
 
@@ -201,17 +201,31 @@ def correct(item: ImportItem, corrections: dict) -> None:
     parse_item(item)
 
 
-def request_import(batch: ImportBatch, item_ids, user) -> list[ImportItem]:
+@dataclass(frozen=True)
+class ImportRequest:
+    """What became of the files a secretary chose to import."""
+
+    queued: int
+    done_now: bool
+    left: list
+
+    @property
+    def in_background(self) -> bool:
+        return bool(self.queued) and not self.done_now
+
+
+def request_import(batch: ImportBatch, item_ids, user) -> ImportRequest:
     """Queue the chosen files that may be imported (parsed, no errors); the others are left
     as they are and returned, so the screen can say why. Small requests run at once."""
     chosen = list(batch.items.filter(pk__in=item_ids))
-    importable = [item for item in chosen if item.importable]
-    ImportItem.objects.filter(pk__in=[item.pk for item in importable], status=Status.PARSED).update(
+    importable = [item.pk for item in chosen if item.importable]
+    queued = ImportItem.objects.filter(pk__in=importable, status=Status.PARSED).update(
         status=Status.IMPORT_QUEUED, imported_by=user, updated_at=timezone.now()
     )
-    if len(importable) <= INLINE_FILES:
-        work_through(batch=batch)
-    return [item for item in chosen if item not in importable]
+    done_now = len(importable) <= INLINE_FILES
+    if done_now:
+        work_through(batch=batch, steps=(Status.IMPORT_QUEUED,), pks=importable)
+    return ImportRequest(queued=queued, done_now=done_now, left=[item for item in chosen if item.pk not in importable])
 
 
 # Claiming and working through -----------------------------------------------------------
@@ -222,14 +236,17 @@ STEPS = {
 }
 
 
-def claim(waiting: str, worker: str, batch: ImportBatch | None = None) -> ImportItem | None:
-    """Take the next file waiting in `waiting` (or abandoned in its working status) for `worker`."""
+def claim(waiting: str, worker: str, batch: ImportBatch | None = None, pks=None) -> ImportItem | None:
+    """Take the next file waiting in `waiting` (or abandoned in its working status) for `worker`,
+    of `batch` and among `pks` when they are given."""
     working, _step = STEPS[waiting]
     stale = timezone.now() - STALE_CLAIM
     open_work = Q(status=waiting) | Q(status=working, claimed_at__lt=stale)
     queue = ImportItem.objects.filter(open_work)
     if batch is not None:
         queue = queue.filter(batch=batch)
+    if pks is not None:
+        queue = queue.filter(pk__in=pks)
     with transaction.atomic():
         candidate = queue.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True).first()
         if candidate is None:
@@ -243,16 +260,24 @@ def claim(waiting: str, worker: str, batch: ImportBatch | None = None) -> Import
     return ImportItem.objects.select_related("batch", "batch__created_by").get(pk=candidate)
 
 
-def work_through(batch: ImportBatch | None = None, limit: int | None = None, worker: str | None = None) -> Counter:
-    """Parse, then import, every file waiting (in `batch`, or everywhere); counts what was done.
+def work_through(
+    batch: ImportBatch | None = None,
+    limit: int | None = None,
+    worker: str | None = None,
+    steps=tuple(STEPS),
+    pks=None,
+) -> Counter:
+    """Parse, then import, every file waiting (in `batch`, or everywhere; only the `steps`
+    and the files `pks` when given); counts what was done.
 
     A file that breaks the pipeline unexpectedly gets the error as its reason instead of
     staying claimed, and the work goes on with the next file."""
     worker = worker or worker_name()
     done = Counter()
-    for waiting, (_working, step) in STEPS.items():
+    for waiting in steps:
+        _working, step = STEPS[waiting]
         while limit is None or sum(done.values()) < limit:
-            item = claim(waiting, worker, batch)
+            item = claim(waiting, worker, batch, pks)
             if item is None:
                 break
             try:

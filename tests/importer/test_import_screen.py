@@ -176,7 +176,9 @@ def test_bad_files_get_a_swedish_reason_and_the_other_files_of_the_batch_are_kep
     refused = {item.file_name: item.status for item in batch.items.exclude(status=ImportItem.Status.IMPORTED)}
     assert set(refused) == {"protokoll.docx", "tom.txt", "stor.txt", "inskannad.pdf"}
     page = client.get(reverse("import_batch", args=[batch.pk])).content.decode()
-    assert "Dessa filer importerades inte" in page and "saknar textlager" in page
+    assert "1 av 1 filer importerades" in page
+    assert "Importerades inte: inskannad.pdf: PDF-filen saknar textlager" in page
+    assert "Importerades inte: protokoll.docx: filtypen .docx kan inte importeras" in page
 
 
 @pytest.mark.django_db
@@ -302,3 +304,19 @@ def test_a_file_claimed_by_a_worker_is_not_claimed_again_until_the_claim_is_stal
 def test_the_marked_phrase_is_the_one_that_gives_the_assignment(sentence, phrase):
     span = assignment_phrase(sentence)
     assert (sentence[span[0] : span[1]] if span else None) == phrase
+
+
+@pytest.mark.django_db
+def test_importing_a_few_files_of_a_large_batch_touches_only_those_files(client, secretary):
+    post_files(client, *(upload(f"ks-{day}.txt", minutes_text(f"2024-06-0{day}")) for day in range(1, 6)))
+    batch = only_batch()
+    done = import_batches.work_through(batch=batch, limit=2, steps=(ImportItem.Status.QUEUED,))
+    assert done == {ImportItem.Status.PARSED: 2}
+    parsed = list(batch.items.filter(status=ImportItem.Status.PARSED).values_list("pk", flat=True))
+    response = client.post(
+        reverse("import_batch", args=[batch.pk]), {"action": "selected", "items": parsed}, follow=True
+    )
+    assert "2 av 2 filer importerades" in response.content.decode()
+    statuses = sorted(batch.items.values_list("status", flat=True))
+    assert statuses == [ImportItem.Status.IMPORTED] * 2 + [ImportItem.Status.QUEUED] * 3
+    assert MinutesPage.objects.count() == 2
