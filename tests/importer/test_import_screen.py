@@ -1,6 +1,8 @@
 """The admin's "Importera dokument": a secretary uploads files, reviews the dry run,
 corrects it and imports, through the same pipeline as `manage.py import_documents`."""
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -16,7 +18,7 @@ from governance.roles import ADMINISTRATORS, COUNCILLORS, OFFICIALS, SECRETARIES
 from tests import factories
 from tests.importer.pdf_files import pdf_with_text, pdf_without_text
 from tests.importer.test_import_command import MINUTES
-from tests.processes import run_manage
+from tests.processes import PROJECT_DIR, run_manage
 
 
 def minutes_text(day="2024-03-06", municipality_line=True):
@@ -320,3 +322,27 @@ def test_importing_a_few_files_of_a_large_batch_touches_only_those_files(client,
     statuses = sorted(batch.items.values_list("status", flat=True))
     assert statuses == [ImportItem.Status.IMPORTED] * 2 + [ImportItem.Status.QUEUED] * 3
     assert MinutesPage.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_running_at_once_share_a_batch_without_taking_a_file_twice(client, secretary):
+    post_files(client, *(upload(f"ks-{day:02d}.txt", minutes_text(f"2024-07-{day:02d}")) for day in range(1, 9)))
+    batch = only_batch()
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "process_imports"],
+            cwd=PROJECT_DIR,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [worker.communicate(timeout=240) for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    parsed_by_each = [
+        int(out.split(" tolkade")[0].rsplit(" ", 1)[-1]) if " tolkade" in out else 0 for out, _ in outputs
+    ]
+    assert sum(parsed_by_each) == 8, outputs
+    assert set(batch.items.values_list("status", flat=True)) == {ImportItem.Status.PARSED}
+    assert all(item.importable for item in batch.items.all())
