@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 
 from governance.models import Assignment, ImportItem, MinutesPage
+from tests.processes import run_manage
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "seeds" / "ksau-2020-04-15-p80-protokoll.txt"
 BUILT = """Exempelkommun kommun
@@ -80,3 +81,26 @@ def test_the_secretary_uploads_reviews_corrects_and_imports_minutes(browser, dem
     browser.wait_for_text(created.title)
     browser.shot("sidan-i-admin")
     assert browser.path.startswith(f"/admin/pages/{created.pk}/edit/")
+
+
+def test_a_large_batch_is_parsed_in_the_background_and_the_page_follows_its_progress(browser, demo, tmp_path):
+    files = []
+    for day in range(7, 11):
+        path = tmp_path / f"ks-2026-09-{day:02d}.txt"
+        path.write_text(BUILT.replace("2026-09-02", f"2026-09-{day:02d}"), encoding="utf-8")
+        files.append(path)
+
+    browser.log_in("sekreterare", "sekreterare-demo")
+    browser.visit("/admin/importera/")
+    browser.find("input[name=files]").send_keys("\n".join(map(str, files)))
+    browser.submit("#upload-form button[type=submit]")
+    browser.wait_for_text("pågår i bakgrunden")
+    browser.shot("vantar-pa-bakgrunden")
+    assert "0 av 4 filer tolkade" in browser.text("main")
+
+    worker = run_manage("process_imports")  # what cron runs every minute
+    assert worker.returncode == 0, worker.stderr
+    browser.wait_for_text("4 av 4 filer tolkade")  # the page polls and reloads by itself
+    browser.wait_for_text("Importera alla 4 filer utan fel")
+    browser.shot("tolkade-i-bakgrunden")
+    assert "pågår i bakgrunden" not in browser.text("main")
