@@ -289,6 +289,16 @@ def work_through(
     return done
 
 
+def delete_finished_batches(older_than: timedelta) -> int:
+    """Delete batches uploaded before `older_than` ago with no file left to work on, so the
+    uploaded bytes are not kept for ever (the pages keep their text and revision history)."""
+    cutoff = timezone.now() - older_than
+    finished = ImportBatch.objects.filter(created_at__lt=cutoff).exclude(items__status__in=ImportItem.PENDING)
+    pks = list(finished.values_list("pk", flat=True).distinct())
+    ImportBatch.objects.filter(pk__in=pks).delete()
+    return len(pks)
+
+
 # Progress ------------------------------------------------------------------------------
 
 

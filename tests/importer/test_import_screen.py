@@ -4,10 +4,12 @@ corrects it and imports, through the same pipeline as `manage.py import_document
 import subprocess
 import sys
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -346,3 +348,16 @@ def test_two_workers_running_at_once_share_a_batch_without_taking_a_file_twice(c
     assert sum(parsed_by_each) == 8, outputs
     assert set(batch.items.values_list("status", flat=True)) == {ImportItem.Status.PARSED}
     assert all(item.importable for item in batch.items.all())
+
+
+@pytest.mark.django_db
+def test_finished_batches_are_deleted_after_a_while_but_not_those_still_being_worked_on(client, secretary):
+    post_files(client, upload("ks.txt", minutes_text()))
+    post_files(client, *(upload(f"ks-{day}.txt", minutes_text(f"2024-08-0{day}")) for day in range(1, 5)))
+    finished, waiting = ImportBatch.objects.order_by("pk")
+    ImportBatch.objects.update(created_at=timezone.now() - timedelta(days=40))
+    out = StringIO()
+    call_command("process_imports", "--limit", "0", "--delete-finished-after", "30", stdout=out)
+    assert "äldre än 30 dagar: 1." in out.getvalue()
+    assert list(ImportBatch.objects.values_list("pk", flat=True)) == [waiting.pk]
+    assert not ImportItem.objects.filter(batch_id=finished.pk).exists()
