@@ -144,7 +144,7 @@ class ImportBatchView(ImportAccess, TemplateView):
 
     def post(self, request, pk):
         batch = self.batch(pk)
-        chosen = request.POST.getlist("items")
+        chosen = [int(value) for value in request.POST.getlist("items") if value.isdigit()]
         if request.POST.get("action") == "all":
             chosen = [item.pk for item in batch.items.all() if item.importable]
         outcome = import_batches.request_import(batch, chosen, request.user)
@@ -162,10 +162,13 @@ def report_import(request, batch, chosen, outcome) -> None:
             request,
             _("%(n)s filer importeras i bakgrunden; sidan visar hur långt det har kommit.") % {"n": outcome.queued},
         )
-    elif outcome.queued:
+    failed = []
+    if outcome.queued and not outcome.in_background:
         imported = batch.items.filter(pk__in=chosen, status=ImportItem.Status.IMPORTED).count()
         messages.success(request, _("%(n)s av %(m)s filer importerades.") % {"n": imported, "m": outcome.queued})
-    for item in outcome.left:
+        left = [item.pk for item in outcome.left]
+        failed = list(batch.items.filter(pk__in=chosen, status=ImportItem.Status.FAILED).exclude(pk__in=left))
+    for item in [*outcome.left, *failed]:
         reasons = [error.removeprefix(f"{item.file_name}: ") for error in item.errors]
         reason = "; ".join(reasons) or item.get_status_display().lower()
         messages.warning(

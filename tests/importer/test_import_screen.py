@@ -255,7 +255,7 @@ def test_secretaries_see_the_menu_item(client, secretary):
     assert "Importera dokument" in client.get("/admin/").content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_background_command_parses_and_imports_a_large_batch(client, secretary):
     days = ["2024-03-01", "2024-03-08", "2024-03-15", "2024-03-22", "2024-03-29"]
     post_files(client, *(upload(f"ks-{day}.txt", minutes_text(day)) for day in days))
@@ -326,7 +326,7 @@ def test_importing_a_few_files_of_a_large_batch_touches_only_those_files(client,
     assert MinutesPage.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_running_at_once_share_a_batch_without_taking_a_file_twice(client, secretary):
     post_files(client, *(upload(f"ks-{day:02d}.txt", minutes_text(f"2024-07-{day:02d}")) for day in range(1, 9)))
     batch = only_batch()
