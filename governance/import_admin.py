@@ -18,6 +18,7 @@ from django.views.generic import FormView, TemplateView, View
 from . import import_batches
 from .import_review import review
 from .importer.kinds import REGISTRY
+from .importer.reading import SUPPORTED_SUFFIXES
 from .models import ImportBatch, ImportItem
 from .permissions import can_import_documents, is_administrator
 from .uploads import MultipleFileInput
@@ -31,7 +32,7 @@ class ImportUploadsField(forms.FileField):
     """One or many files; each is checked by `import_batches.upload_refusal` when the batch is made,
     so one bad file is refused with its reason while the others are kept."""
 
-    widget = MultipleFileInput
+    widget = MultipleFileInput(attrs={"accept": ",".join(sorted(SUPPORTED_SUFFIXES))})
 
     def clean(self, data, initial=None):
         files = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]

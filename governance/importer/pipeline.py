@@ -1,6 +1,7 @@
 """From a file to a typed record, checked exactly as the import checks it.
 
-`parse_file` reads a file once, `classify` decides its kind from head and structure,
+`parse_file` reads a file once (`parse_upload` the bytes of a file uploaded in the admin),
+`classify` decides its kind from head and structure,
 the kind's parser (see `kinds.REGISTRY`) builds its record, and the kind's checks run.
 `--dry-run` and the import share this function, so a dry run without errors means the
 import will store the document. `data` is the record in the JSON shape that

@@ -17,6 +17,7 @@ from governance import import_batches
 from governance.importer.highlight import assignment_phrase
 from governance.models import Assignment, ImportBatch, ImportItem, MinutesPage, MinutesParagraphPage
 from governance.roles import ADMINISTRATORS, COUNCILLORS, OFFICIALS, SECRETARIES, ensure_role_groups
+from governance.templatetags.import_review_tags import mark_assignment
 from tests import factories
 from tests.importer.pdf_files import pdf_with_text, pdf_without_text
 from tests.importer.test_import_command import MINUTES
@@ -361,3 +362,9 @@ def test_finished_batches_are_deleted_after_a_while_but_not_those_still_being_wo
     assert "äldre än 30 dagar: 1." in out.getvalue()
     assert list(ImportBatch.objects.values_list("pk", flat=True)) == [waiting.pk]
     assert not ImportItem.objects.filter(batch_id=finished.pk).exists()
+
+
+def test_the_marked_source_sentence_is_escaped():
+    marked = mark_assignment('Förvaltningen får i uppdrag att ta bort <script>alert("x")</script>.')
+    assert "<mark>får i uppdrag att</mark>" in marked
+    assert "<script>" not in marked and "&lt;script&gt;" in marked
