@@ -6,6 +6,7 @@ a secretary sees the batches they uploaded, an administrator every batch.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -24,8 +25,11 @@ from .permissions import can_import_documents, is_administrator
 from .uploads import MultipleFileInput
 
 KIND_CHOICES = [("", _("Avgör automatiskt")), *((name, spec.label.capitalize()) for name, spec in REGISTRY.items())]
-#: More files than this in one upload are refused: split the upload.
-MAX_FILES = 500
+
+
+def max_files() -> int:
+    """Files per upload (`BESLUTSSPAR_IMPORT_MAX_FILES`); more are refused: split the upload."""
+    return getattr(settings, "BESLUTSSPAR_IMPORT_MAX_FILES", 200)
 
 
 class ImportUploadsField(forms.FileField):
@@ -38,9 +42,9 @@ class ImportUploadsField(forms.FileField):
         files = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
         if not files:
             raise ValidationError(_("Välj minst en fil att importera."), code="required")
-        if len(files) > MAX_FILES:
+        if len(files) > max_files():
             raise ValidationError(
-                _("Högst %(max)s filer åt gången; dela upp uppladdningen.") % {"max": MAX_FILES}, code="too_many"
+                _("Högst %(max)s filer åt gången; dela upp uppladdningen.") % {"max": max_files()}, code="too_many"
             )
         return files
 

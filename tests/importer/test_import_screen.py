@@ -205,6 +205,15 @@ def test_an_upload_of_only_bad_files_stores_nothing_and_says_why(client, secreta
 
 
 @pytest.mark.django_db
+def test_more_files_than_the_limit_are_refused_as_a_whole_with_a_swedish_message(client, secretary, settings):
+    settings.BESLUTSSPAR_IMPORT_MAX_FILES = 2
+    response = post_files(client, *(upload(f"ks-{n}.txt", minutes_text()) for n in range(3)))
+    assert response.status_code == 200
+    assert "Högst 2 filer åt gången; dela upp uppladdningen." in response.content.decode()
+    assert ImportBatch.objects.count() == 0
+
+
+@pytest.mark.django_db
 def test_a_secretary_cannot_import_for_an_organ_outside_their_scope(client, site):
     user = login_as(client, site, SECRETARIES, "bun-sekreterare")
     school = factories.make_organization(site["municipality"], "Barn- och utbildningsnämnden")
