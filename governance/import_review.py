@@ -50,6 +50,7 @@ class Review:
     date: str
     case_number: str
     paragraphs: list = field(default_factory=list)
+    details: list = field(default_factory=list)  # (label, [lines]) of the kind's own fields
     assignments: list = field(default_factory=list)
     missing: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
@@ -73,6 +74,28 @@ def _missing(result: dict) -> list[str]:
         if gaps:
             missing.append(f"§ {paragraph.get('number')} saknar {', '.join(gaps)}.")
     return missing
+
+
+def _person(row: dict | None) -> str:
+    if not row or not row.get("name"):
+        return "–"
+    party = f" ({row['party']})" if row.get("party") else ""
+    role = f", {row['role']}" if row.get("role") else ""
+    return f"{row['name']}{party}{role}"
+
+
+def _details(result: dict) -> list[tuple[str, list[str]]]:
+    """What a motion, interpellation or policy adds to the head fields, for the secretary to check."""
+    details = [
+        ("Förslagsställare", [_person(mover) for mover in result.get("movers", [])] if "att_satser" in result else []),
+        ("Att-satser", result.get("att_satser", [])),
+        ("Interpellant", [_person(result["asker"])] if "asker" in result else []),
+        ("Ställd till", [_person(result["addressee"])] if "addressee" in result else []),
+        ("Frågor", [f"{row.get('number')}. {row.get('question')}" for row in result.get("question_rows", [])]),
+        ("Antagen av", [result["adopted_by"]] if result.get("adopted_by") else []),
+        ("Mål", [goal.get("text", "") for goal in result.get("goals", [])]),
+    ]
+    return [(label, lines) for label, lines in details if lines]
 
 
 def _assignments(result: dict) -> list[dict]:
@@ -99,6 +122,7 @@ def review(result: dict, errors: list | None = None) -> Review:
         date=result.get("date") or "",
         case_number=result.get("case_number") or "",
         paragraphs=result.get("paragraphs", []),
+        details=_details(result),
         assignments=_assignments(result),
         missing=_missing(result) if result.get("kind") in REGISTRY else [],
         warnings=[for_screen(warning) for warning in result.get("warnings", [])],

@@ -20,7 +20,7 @@ from governance.roles import ADMINISTRATORS, COUNCILLORS, OFFICIALS, SECRETARIES
 from governance.templatetags.import_review_tags import mark_assignment
 from tests import factories
 from tests.importer.pdf_files import pdf_with_text, pdf_without_text
-from tests.importer.test_import_command import MINUTES
+from tests.importer.test_import_command import MINUTES, SEEDS
 from tests.processes import PROJECT_DIR, run_manage
 
 
@@ -184,6 +184,27 @@ def test_bad_files_get_a_swedish_reason_and_the_other_files_of_the_batch_are_kep
     assert "1 av 1 filer importerades" in page
     assert "Importerades inte: inskannad.pdf: PDF-filen saknar textlager" in page
     assert "Importerades inte: protokoll.docx: filtypen .docx kan inte importeras" in page
+
+
+@pytest.mark.django_db
+def test_a_real_motion_and_interpellation_are_reviewed_with_their_own_fields(client, secretary, site):
+    for name in ("Eksjö", "Enköping"):
+        factories.make_scope(secretary, factories.make_municipality(name), whole_municipality=True)
+    post_files(
+        client,
+        upload("motion.txt", (SEEDS / "eksjo-2021-motion-arbetsmarknadsenhet.txt").read_bytes()),
+        upload("interpellation.txt", (SEEDS / "enkoping-2020-interpellation-svar.txt").read_bytes()),
+    )
+    motion, interpellation = only_batch().items.order_by("position")
+    assert motion.importable and interpellation.importable
+    page = client.get(reverse("import_item", args=[motion.batch_id, motion.pk])).content.decode()
+    assert "Motion" in page and "Eksjö" in page and "Kommunfullmäktige" in page and "2021-03-18" in page
+    assert "Förslagsställare" in page and "Kjell Axell (S), Gruppledare, Socialnämnden" in page
+    assert "att en ny arbetsmarknadsenhet inrättas i kommunen i enlighet med motionen." in page
+    page = client.get(reverse("import_item", args=[interpellation.batch_id, interpellation.pk])).content.decode()
+    assert "Interpellant" in page and "Sven Jansson (S)" in page
+    assert "Ställd till" in page and "Mats Flodin (M)" in page
+    assert "1. Varför har arbetet med att ta fram en organisation- och genomförandeplan" in page
 
 
 @pytest.mark.django_db
