@@ -54,9 +54,6 @@ def test_the_secretary_uploads_reviews_corrects_and_imports_minutes(browser, dem
     assert "får i uppdrag att" in marks, "the words that give the assignment are marked"
     assert "Kommundirektören och näringslivschefen får i uppdrag att förstärka handlingsplanen" in review
     assert browser.axe() == [], "the review screen is accessible"
-    # The admin scrolls inside its own pane: the assignments are pictured as their own section.
-    assignments = browser.find("section[aria-labelledby=assignments-heading]")
-    assignments.screenshot(str(browser.screenshot_dir / "04b-uppdrag-med-markerad-kallmening.png"))
 
     browser.fill("#id_municipality", "Exempelkommun")
     browser.submit("#correction-form button[type=submit]")
