@@ -120,6 +120,28 @@ def manages_organization(user, organization) -> bool:
     return managed is None or organization.pk in managed
 
 
+def can_import_documents(user) -> bool:
+    """Secretaries and administrators import documents in the admin; nobody else sees the screen."""
+    return bool(user and user.is_authenticated and user.is_active and (is_administrator(user) or is_secretary(user)))
+
+
+def may_import_into(user, municipality, organization, organ_named: bool = True) -> bool:
+    """May `user` import a document of `municipality` and `organization` (either may be None
+    when it does not exist yet; `organ_named` is false for a document that names no organ)?
+    The rule of `can_edit_page`, for pages not yet written:
+    a secretary imports for the organs of their scopes, and documents without an organ
+    (policies, news) for a municipality of their scopes; only an administrator imports for
+    a municipality or organ that the import would create."""
+    if is_administrator(user):
+        return True
+    if not (can_import_documents(user) and municipality is not None and municipality.pk in municipality_ids(user)):
+        return False
+    managed = managed_organization_ids(user, municipality.pk)
+    if managed is None or not organ_named:
+        return True
+    return organization is not None and organization.pk in managed
+
+
 def assignment_organizations(assignment) -> list:
     """The organs an assignment belongs to: who decided it, who it reports to, who got it."""
     organs = [assignment.report_to] if assignment.report_to_id else []

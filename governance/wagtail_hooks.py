@@ -1,12 +1,14 @@
 """Admin menus: the civic registers grouped together, assignments on their own; the
 scope rules of `governance.permissions` applied to pages and assignments; the audit
 trail's log actions; the assignment actions (Återrapportera, Slutför, Förläng, Återkalla,
-Byt ansvarig, Bekräfta) that are the admin's only way to change an assignment's state."""
+Byt ansvarig, Bekräfta) that are the admin's only way to change an assignment's state;
+and "Importera dokument" (`governance.import_admin`) for secretaries and administrators."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -17,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import audit
 from .admin_actions import ACTION_FORMS, AssignmentActionView
 from .dashboard import add_assignment_panels
+from .import_admin import admin_urls as import_admin_urls
 from .models import (
     Assignment,
     Case,
@@ -29,7 +32,7 @@ from .models import (
     Post,
     RoleScope,
 )
-from .permissions import Action, can_act_on_assignment, can_edit_page
+from .permissions import Action, can_act_on_assignment, can_edit_page, can_import_documents
 from .visibility import can_view_assignment, refuse_hidden_attachment, refuse_hidden_page, visible_assignments
 
 
@@ -208,6 +211,21 @@ def assignment_action_urls():
             name="assignment_action",
         )
     ]
+
+
+class ImportMenuItem(MenuItem):
+    """Shown only to those who may import (secretaries and administrators)."""
+
+    def is_shown(self, request):
+        return can_import_documents(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem(_("Importera dokument"), reverse("import_index"), icon_name="upload", order=160)
+
+
+hooks.register("register_admin_urls", import_admin_urls)
 
 
 @hooks.register("register_snippet_listing_buttons")

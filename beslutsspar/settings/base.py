@@ -132,6 +132,13 @@ STORAGES = {
 # Complex page models (minutes with many decisions) exceed Django's default.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# The admin's import screen ("Importera dokument"): size of one file and files per upload.
+# It refuses more files than its own limit with a Swedish message, so Django's limit (which
+# answers 400) sits above it.
+BESLUTSSPAR_IMPORT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+BESLUTSSPAR_IMPORT_MAX_FILES = 200
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+
 WAGTAIL_SITE_NAME = "Beslutsspår"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

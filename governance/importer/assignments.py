@@ -293,6 +293,11 @@ def _dated(assignment, decided_on, resolve_organ):
     return assignment
 
 
+def redate(assignment, decided_on, resolve_organ=None):
+    """Date an assignment again from a corrected decision date (see `pipeline.Overrides`)."""
+    return _dated(assignment, decided_on, resolve_organ)
+
+
 def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assignees=None, proposed=False):
     """Assignments created or continued by one decision item (a bullet under "Beslut").
 

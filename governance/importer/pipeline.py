@@ -1,6 +1,7 @@
 """From a file to a typed record, checked exactly as the import checks it.
 
-`parse_file` reads a file once, `classify` decides its kind from head and structure,
+`parse_file` reads a file once (`parse_upload` the bytes of a file uploaded in the admin),
+`classify` decides its kind from head and structure,
 the kind's parser (see `kinds.REGISTRY`) builds its record, and the kind's checks run.
 `--dry-run` and the import share this function, so a dry run without errors means the
 import will store the document. `data` is the record in the JSON shape that
@@ -8,23 +9,30 @@ import will store the document. `data` is the record in the JSON shape that
 """
 
 import dataclasses
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import municipalities
+from .assignments import redate
 from .detect import KINDS, Classification, classify
 from .kinds import REFUSED, REGISTRY, KindSpec
 from .organs import expand_abbreviation
-from .reading import ImportProblem, normalise_text, read_text
+from .reading import ImportProblem, normalise_text, read_bytes, read_text
 from .records import DocumentRecord
 
 
 @dataclass
 class Overrides:
+    """What the person importing knows better than the text: the CLI's --kind, --municipality
+    and --organization, and the admin review screen's corrections (also title and date)."""
+
     kind: str | None = None
     municipality: str | None = None
     organization: str | None = None
+    title: str | None = None
+    date: datetime.date | None = None
 
 
 @dataclass
@@ -100,6 +108,20 @@ def _apply_overrides(record, overrides, warnings):
         warnings.append(f"kommunen {record.municipality!r} finns inte i SCB:s kommunregister; kontrollera namnet.")
     if overrides.organization:
         record.organization = expand_abbreviation(overrides.organization.strip())
+    if overrides.title and overrides.title.strip():
+        record.title = " ".join(overrides.title.split())
+    if overrides.date and overrides.date != record.date:
+        record.date = overrides.date
+        _redate_assignments(record)
+
+
+def _redate_assignments(record):
+    """Due dates count from the decision date, so a corrected date moves them too."""
+    for paragraph in getattr(record, "paragraphs", []):
+        for assignment in paragraph.get("assignments", []):
+            redate(assignment, record.date)
+    for assignment in getattr(record, "promises", []):
+        redate(assignment, record.date)
 
 
 def parse_text(text, file_name="", overrides=None, resolve_organ=None) -> ParsedDocument:
@@ -144,6 +166,15 @@ def parse_file(path, overrides=None, resolve_organ=None) -> ParsedDocument:
     except OSError as error:
         return _refuse(ParsedDocument(file=str(path)), None, f"{path.name}: filen kunde inte läsas ({error.strerror}).")
     return parse_text(text, str(path), overrides, resolve_organ)
+
+
+def parse_upload(name, raw, overrides=None, resolve_organ=None) -> ParsedDocument:
+    """`parse_file` for a file's content (an upload in the admin), with the same checks."""
+    try:
+        text = read_bytes(name, raw)
+    except ImportProblem as problem:
+        return _refuse(ParsedDocument(file=name), None, str(problem))
+    return parse_text(text, name, overrides, resolve_organ)
 
 
 def to_json(parsed: ParsedDocument) -> dict:

@@ -53,14 +53,15 @@ def _decode(raw, name):
     return text
 
 
-def pdf_pages(path):
-    """The text of each page of a PDF, soft line-end hyphens rejoined."""
+def pdf_pages(source, name=None):
+    """The text of each page of a PDF (a path or its bytes), soft line-end hyphens rejoined."""
     import pypdfium2 as pdfium
 
+    name = name or (Path(source).name if isinstance(source, str | Path) else "PDF")
     try:
-        document = pdfium.PdfDocument(str(path))
+        document = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
     except pdfium.PdfiumError as error:
-        raise ImportProblem(f"{Path(path).name}: PDF-filen kunde inte läsas ({error}).") from error
+        raise ImportProblem(f"{name}: PDF-filen kunde inte läsas ({error}).") from error
     try:
         pages = []
         for index in range(len(document)):
@@ -77,34 +78,43 @@ def pdf_pages(path):
         document.close()
 
 
-def _pdf_text(path):
-    pages = pdf_pages(path)
-    text = "\n\n".join(pages)
+def _pdf_text(name, raw):
+    if b"%PDF-" not in raw[:1024]:
+        raise ImportProblem(f"{name}: filen heter .pdf men är ingen PDF.")
+    text = "\n\n".join(pdf_pages(raw, name))
     if not text.strip():
-        raise ImportProblem(f"{path.name}: PDF-filen saknar textlager (inskannad bild?); kör OCR först.")
+        raise ImportProblem(f"{name}: PDF-filen saknar textlager (inskannad bild?); kör OCR först.")
     return text
+
+
+def _check_suffix_and_size(name, size):
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportProblem(f"{name}: filtypen {suffix or '(ingen)'} stöds inte; använd .txt eller .pdf.")
+    if size > MAX_FILE_BYTES:
+        raise ImportProblem(
+            f"{name}: filen är för stor ({size // 1_000_000} MB, gränsen är {MAX_FILE_BYTES // 1_000_000} MB); "
+            "dela upp den per sammanträde eller dokument."
+        )
+    return suffix
 
 
 def read_text(path):
     """The text of a .txt or .pdf file, with normalised line endings."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ImportProblem(f"{path.name}: filtypen {suffix or '(ingen)'} stöds inte; använd .txt eller .pdf.")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ImportProblem(
-            f"{path.name}: filen är för stor ({size // 1_000_000} MB, gränsen är {MAX_FILE_BYTES // 1_000_000} MB); "
-            "dela upp den per sammanträde eller dokument."
-        )
-    if suffix == ".pdf":
-        raw_head = path.read_bytes()[:1024]
-        if b"%PDF-" not in raw_head:
-            raise ImportProblem(f"{path.name}: filen heter .pdf men är ingen PDF.")
-        text = _pdf_text(path)
-    else:
-        text = _decode(path.read_bytes(), path.name)
-    return normalise_text(text, path.name)
+    _check_suffix_and_size(path.name, path.stat().st_size)
+    return read_bytes(path.name, path.read_bytes())
+
+
+def read_bytes(name, raw):
+    """The text of a file's content (`name` gives its type), checked as `read_text` checks a file.
+
+    The admin's import screen keeps uploads as bytes in the database, so every process
+    (web workers, the background `process_imports`) reads them the same way.
+    """
+    suffix = _check_suffix_and_size(name, len(raw))
+    text = _pdf_text(name, raw) if suffix == ".pdf" else _decode(raw, name)
+    return normalise_text(text, name)
 
 
 def normalise_text(text, name=""):

@@ -83,15 +83,22 @@ class Registers:
     def __init__(self, municipality):
         self.municipality = municipality
 
+    def existing_organization(self, name):
+        """The organ `name` (or abbreviation) denotes in this municipality, if it exists yet."""
+        if not name or self.municipality is None:
+            return None
+        name = " ".join(name.split())
+        return (
+            Organization.objects.filter(municipality=self.municipality, name__iexact=name).first()
+            or Organization.objects.filter(municipality=self.municipality, abbreviation__iexact=name).first()
+        )
+
     def organization(self, name, abbreviation=""):
         if not name:
             return None
         name = " ".join(name.split())
         name = name[0].upper() + name[1:]
-        existing = (
-            Organization.objects.filter(municipality=self.municipality, name__iexact=name).first()
-            or Organization.objects.filter(municipality=self.municipality, abbreviation__iexact=name).first()
-        )
+        existing = self.existing_organization(name)
         if existing:
             if abbreviation and not existing.abbreviation:
                 existing.abbreviation = abbreviation
@@ -146,13 +153,19 @@ class Registers:
         return case
 
 
+def existing_municipality(name):
+    """The municipality `name` denotes, if it has been created (by name or slug)."""
+    return (
+        Municipality.objects.filter(name__iexact=name).first()
+        or Municipality.objects.filter(slug=slugify(name) or "kommun").first()
+    )
+
+
 def municipality_for(name, home_page):
     """The municipality and its page, created on first import."""
-    slug = slugify(name) or "kommun"
-    municipality = (
-        Municipality.objects.filter(name__iexact=name).first() or Municipality.objects.filter(slug=slug).first()
-    )
+    municipality = existing_municipality(name)
     if municipality is None:
+        slug = slugify(name) or "kommun"
         municipality = Municipality.objects.create(name=name, official_name=f"{name} kommun", slug=slug)
     page = MunicipalityPage.objects.filter(municipality=municipality).first()
     if page is None:
@@ -169,10 +182,13 @@ def _body(sections):
 
 
 class DocumentWriter:
-    """Writes one parsed document (see `pipeline.parse_text`) below a home page."""
+    """Writes one parsed document (see `pipeline.parse_text`) below a home page.
 
-    def __init__(self, home_page):
+    `user` (the secretary importing in the admin) is recorded on the page revisions."""
+
+    def __init__(self, home_page, user=None):
         self.home_page = home_page
+        self.user = user
 
     def write(self, parsed):
         """Store `parsed` (a `pipeline.ParsedDocument` without errors) as its kind's page."""
@@ -206,7 +222,7 @@ class DocumentWriter:
     def _save(self, page, parent=None):
         if page.pk is None:
             (parent or self.parent).add_child(instance=page)
-        page.save_revision().publish()
+        page.save_revision(user=self.user).publish(user=self.user)
         return page
 
     # Kinds -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from .civic import (
     Post,
     normalize_case_number,
 )
+from .imports import ImportBatch, ImportItem
 from .interpellations import InterpellationPage, InterpellationQuestion
 from .minutes import DecisionItem, MinutesPage, MinutesParagraphPage
 from .motions import AttSats, MotionAction, MotionMover, MotionPage
@@ -33,6 +34,8 @@ __all__ = [
     "FocusArea",
     "GovernanceDocumentPage",
     "HomePage",
+    "ImportBatch",
+    "ImportItem",
     "InterpellationPage",
     "InterpellationQuestion",
     "Meeting",

@@ -13,39 +13,11 @@ import sys
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from governance.importer.detect import KINDS
+from governance.importer.importing import OrganResolver, store, trial_write
 from governance.importer.pipeline import Overrides, collect_files, parse_file, to_json
-from governance.importer.writer import DocumentWriter
-from governance.models import HomePage, Organization
-
-
-class OrganResolver:
-    """Looks up an organ (read-only) so "kommande möte" can be dated from its calendar.
-
-    `municipality` may be set while parsing, once the document head has named it, so a
-    file is parsed once whether or not --municipality was given.
-    """
-
-    def __init__(self, municipality=None):
-        self.municipality = municipality
-
-    def __call__(self, name):
-        if not (self.municipality and name):
-            return None
-        return Organization.objects.filter(
-            municipality__name__iexact=self.municipality, name__iexact=" ".join(name.split())
-        ).first()
-
-
-def organ_resolver(municipality_name):
-    """A resolver for one municipality (kept for callers that know it beforehand)."""
-    return OrganResolver(municipality_name)
-
-
-class _TrialRollback(Exception):
-    """Raised to undo a dry run's trial write."""
+from governance.models import HomePage
 
 
 class Progress:
@@ -95,7 +67,7 @@ class Command(BaseCommand):
             progress.step(path.name)
             reports.append(parsed)
             if parsed.ok and options["dry_run"] and home is not None:
-                self._trial_write(parsed, home)
+                trial_write(parsed, home)
             if not parsed.ok:
                 failures.append((path, parsed.errors))
                 totals["failed"] += 1
@@ -106,12 +78,9 @@ class Command(BaseCommand):
                 totals["decisions"] += sum(len(p["decisions"]) for p in parsed.data.get("paragraphs", []))
                 totals["assignments"] += sum(len(p["assignments"]) for p in parsed.data.get("paragraphs", []))
                 continue
-            try:
-                with transaction.atomic():
-                    result = DocumentWriter(home).write(parsed)
-            except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
-                failures.append((path, [f"kunde inte sparas: {error}"]))
-                parsed.errors.append(f"kunde inte sparas: {error}")
+            result = store(parsed, home)
+            if result is None:
+                failures.append((path, parsed.errors))
                 totals["failed"] += 1
                 continue
             totals[result.status] += 1
@@ -133,18 +102,6 @@ class Command(BaseCommand):
             self.stdout.write(self._summary(totals, options["dry_run"]))
         if failures:
             raise CommandError(f"{len(failures)} av {len(files)} filer kunde inte importeras.")
-
-    @staticmethod
-    def _trial_write(parsed, home):
-        """Write the document and roll it back, so a dry run fails wherever the import would."""
-        try:
-            with transaction.atomic():
-                DocumentWriter(home).write(parsed)
-                raise _TrialRollback
-        except _TrialRollback:
-            return
-        except Exception as error:  # noqa: BLE001 - reported like the import reports it
-            parsed.errors.append(f"kunde inte sparas: {error}")
 
     @staticmethod
     def _summary(totals, dry_run):

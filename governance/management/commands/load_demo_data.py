@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from governance.importer.importing import OrganResolver
 from governance.importer.pipeline import Overrides, parse_file
 from governance.importer.writer import DocumentWriter
 from governance.loading import LoadError, load_registers
@@ -91,15 +92,13 @@ class Command(BaseCommand):
 
     def _import_documents(self, imports, base, home):
         """Import each listed text; any failure stops the demo load with the reason."""
-        from governance.management.commands.import_documents import organ_resolver
-
         statuses = []
         for entry in imports:
             file = base / entry["file"]
             overrides = Overrides(entry.get("kind"), entry.get("municipality"), entry.get("organization"))
-            parsed = parse_file(file, overrides, organ_resolver(entry.get("municipality")))
+            parsed = parse_file(file, overrides, OrganResolver(entry.get("municipality")))
             if parsed.ok and not entry.get("municipality"):
-                parsed = parse_file(file, overrides, organ_resolver(parsed.data.get("municipality")))
+                parsed = parse_file(file, overrides, OrganResolver(parsed.data.get("municipality")))
             if not parsed.ok:
                 raise CommandError(f"Demodokumentet {file.name} kunde inte läsas in: {'; '.join(parsed.errors)}")
             statuses.append(DocumentWriter(home).write(parsed).status)
