@@ -194,9 +194,6 @@ hooks.register("before_serve_document", refuse_hidden_attachment)
 hooks.register("construct_homepage_panels", add_assignment_panels)
 
 
-hooks.register("construct_homepage_panels", add_assignment_panels)
-
-
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     audit.register_log_actions(actions)

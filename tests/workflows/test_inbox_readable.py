@@ -118,6 +118,7 @@ def test_the_admin_dashboard_shows_a_secretary_what_is_overdue(client, setup):  
     )
     client.force_login(setup["secretary"])
     content = client.get("/admin/").content.decode()
+    assert content.count("Försenade och snart förfallande uppdrag") == 1  # one panel, however many apps hook in
     assert "Uppdrag att följa upp" in content
     assert late.title in content and "2020-06-30" in content
     assert setup["assignment"].title not in content.split("Uppdrag att följa upp")[1].split("</section>")[0]
@@ -126,6 +127,6 @@ def test_the_admin_dashboard_shows_a_secretary_what_is_overdue(client, setup):  
 def test_the_admin_dashboard_gives_a_councillor_the_counts_by_status(client, setup):  # noqa: F811
     client.force_login(councillor_in(setup))
     content = client.get("/admin/").content.decode()
-    assert "Uppdragen i överblick" in content
+    assert "Uppdragen i överblick" in content and content.count("Uppdragen i överblick") == 1
     assert "/uppdrag/?status=" in content
     assert "Uppdrag att följa upp" not in content
