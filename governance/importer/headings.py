@@ -33,6 +33,8 @@ OPENER = re.compile(
     r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,6}(?:\s?AU)?)\s+)?§\s?(?P<number>\d{1,4})(?![\d.,:])(?!\s*[-–]\s*\d)"
     r"(?P<rest>.*)$"
 )
+#: "§ 63/20", "§ 7/2024": a paragraph number written with its year.
+YEAR_SUFFIX = re.compile(r"^/(?:\d{2}|(?:19|20)\d{2})(?=\s|$)\s*")
 CONTINUED = re.compile(r"^\s*(?:forts\.?|fortsättning)(?:\s|$)", re.IGNORECASE)
 #: "Informationsärenden 4", "Meddelanden 2024/2 40": a contents entry's page number, not a diarienummer.
 TITLE_ONLY_NUMBER = re.compile(r"[A-Za-zåäö)]\s\d{1,3}$")
@@ -65,6 +67,7 @@ def opener_at(line: str) -> Opener | None:
     if CONTINUED.match(rest):
         return None
     rest = re.sub(r"^[a-h]\s+(?=[A-ZÅÄÖ0-9])", "", rest)  # "KS § 3 a DNR:…": a sub-paragraph letter
+    rest = YEAR_SUFFIX.sub("", rest)  # "§ 63/20 Title": the number carries the year
     if rest and not (rest[0].isupper() or rest[0].isdigit() or re.match(DNR_LABEL, rest, re.IGNORECASE)):
         return None  # "§ 5 kommunallagen", "§ 12 i förordningen"
     return Opener(-1, int(match.group("number")), (match.group("prefix") or "").replace(" ", ""), rest)
@@ -116,6 +119,8 @@ def find_openers(lines: list[str]) -> list[Opener]:
             position < len(candidates)
             and titled[position]
             and titled[position - 1]
+            # A contents list ends where its first number comes again: there the paragraphs begin.
+            and candidates[position].number != candidates[run[0]].number
             and _gap(lines, candidates[position - 1].index, candidates[position].index) <= 2
         )
         if close:

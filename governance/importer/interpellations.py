@@ -9,7 +9,7 @@ import re
 from . import swedish
 from .assignments import extract_assignments, extract_commitments
 from .municipalities import find_municipality
-from .people import NAME_WITH_PARTY, SIGNATURE
+from .people import NAME_WITH_PARTY, SIGNATURE, party_of
 
 INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
 ANSWER_START = re.compile(r"^(?:Interpellationssvar|Svar på interpellation)\b.*$", re.MULTILINE | re.IGNORECASE)
@@ -59,7 +59,7 @@ def _signature(lines):
         match = SIGNATURE.match(lines[index].strip())
         if match:
             role = lines[index + 1].strip() if index + 1 < len(lines) else ""
-            return match.group("name"), match.group("party") or "", role
+            return match.group("name"), party_of(match), role
     return None, "", ""
 
 
@@ -171,6 +171,6 @@ def parse_interpellation(text, resolve_organ=None):
         "promises": promises,
         "referenced_assignments": referenced,
         "people": [
-            p for p in [{"name": m.group("name"), "party": m.group("party")} for m in NAME_WITH_PARTY.finditer(text)]
+            p for p in [{"name": m.group("name"), "party": party_of(m)} for m in NAME_WITH_PARTY.finditer(text)]
         ],
     }

@@ -13,11 +13,12 @@ from .furniture import strip_furniture
 from .headings import find_openers, read_heading
 from .municipalities import find_municipality
 from .organs import abbreviation_for, find_organ
-from .reading import ImportProblem
 
 #: Beyond these a paragraph has absorbed an appendix or a name list: reported and cut.
 MAX_DECISION_ITEMS = 60
 MAX_PARAGRAPH_CHARACTERS = 60_000
+#: Where a protokoll has no § head, its head is looked for in this many opening lines.
+HEAD_LINES_WITHOUT_PARAGRAPHS = 60
 
 #: Section headings, normalised to the field they fill.
 SECTION_HEADINGS = {
@@ -228,11 +229,18 @@ def parse_paragraph(lines):
 
 
 def parse_minutes(text):
-    """The head and the paragraphs of a protokoll; raises ImportProblem when there are none."""
+    """The head and the paragraphs of a protokoll.
+
+    Without a single § head (a title page run into one line, a text whose extractor lost
+    the § sign) the head is still read, so the review shows organ, date and municipality
+    and the validation says what is missing, rather than the file failing blind.
+    """
     raw_lines = text.split("\n")
     openers = find_openers(raw_lines)
     if not openers:
-        raise ImportProblem("inga paragrafer (§) hittades i protokollet.")
+        head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
+        head.update(body_tail="", warnings=[])
+        return head, []
     head = parse_head(raw_lines[: openers[0].index], text)
     names = [head["organization"], head["organization_abbreviation"]]
     names += [line for line in head["head_lines"][:12] if len(line) < 60]

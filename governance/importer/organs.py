@@ -43,7 +43,7 @@ ABBREVIATIONS = {
 }
 
 _ORGAN_WORD = (
-    r"(?:fullmäktige|styrelsen?s?|nämnd(?:en)?s?|utskott(?:et)?s?|beredning(?:en)?s?|presidi(?:um|et)s?"
+    r"(?:fullmäktiges?|styrelsen?s?|nämnd(?:en)?s?|utskott(?:et)?s?|beredning(?:en)?s?|presidi(?:um|et)s?"
     r"|direktion(?:en)?s?|revisionen|revisorerna)"
 )
 #: "Kommunstyrelsen", "Barn- och ungdomsnämnden", "Kommunstyrelsens arbetsutskott",
@@ -70,7 +70,7 @@ def normalise_organ(name: str) -> str:
         name = name.capitalize()
     if " " not in name.replace("- och ", "-_och_") and name.endswith("ens"):
         name = name[:-1]
-    elif name.endswith("s") and name.lower().endswith(("nämnds", "utskottets")):
+    elif name.endswith("s") and name.lower().endswith(("nämnds", "utskottets", "fullmäktiges")):
         name = name[:-1]
     return name[:1].upper() + name[1:]
 

@@ -457,3 +457,82 @@ def test_numbered_proposals_after_forslag_till_beslut_are_the_att_satser():
         "Kommunen utreder lokalbehovet.",
         "Kommunstyrelsen får i uppdrag att söka medel.",
     ]
+
+
+# Held-out layouts: title pages run together, numbers with their year, older party forms ---------
+
+FLATTENED_TITLE_PAGE = (
+    "Ljusdals kommun Socialnämnden (12) Plats och tid Kommunhuset, sal A, tisdagen den 14 mars 2023 kl 13.00 "
+    "Beslutande Eva Lund (S), ordförande Olle Berg (M) Karin Ström (C) Övriga deltagande Lisa Ek, sekreterare "
+    "Utses att justera Olle Berg (M) Justeringens plats och tid Kommunhuset den 20 mars 2023 Paragrafer 10-15 "
+    "Underskrifter Sekreterare Lisa Ek Ordförande Eva Lund Justerande Olle Berg ANSLAG/BEVIS Protokollet är "
+    "justerat. Organ Socialnämnden Förvaringsplats för protokollet Kommunhuset. Innehåll: 10 Handlingsplan "
+    "för hemtjänsten 11 Strategi för boendet 12 Ekonomisk uppföljning"
+)
+
+
+def test_a_title_page_run_into_one_line_is_still_a_protokoll():
+    result = classify(FLATTENED_TITLE_PAGE + "\n" + "Ärendet gäller en uppföljning." * 3)
+    assert result.kind == "minutes"
+    assert "hopslagen titelsida" in result.explanation
+
+
+def test_a_protokoll_without_any_paragraph_head_still_shows_its_head_and_says_what_is_missing():
+    parsed = parse_text(FLATTENED_TITLE_PAGE + "\n", "ljusdal-sn.txt")
+    assert parsed.kind == "minutes"
+    head = (parsed.data["municipality"], parsed.data["organization"], parsed.data["date"].isoformat())
+    assert head == ("Ljusdal", "Socialnämnden", "2023-03-14")
+    assert parsed.errors == ["inga paragrafer (§) hittades i protokollet."]
+
+
+def test_a_plan_named_inside_a_long_running_line_does_not_make_a_policy():
+    text = "Protokollsbilaga " + "med en lång rad om detaljer för handlingsplan och strategi " * 4 + "\nText.\n"
+    assert "policy" not in classify(text).scores
+
+
+def test_a_protokoll_title_followed_by_punctuation_counts_as_a_title():
+    text = "PROTOKOLL. Sammanträdesdatum 2022-05-04 KOMMUNSTYRELSENS TEKNISKA UTSKOTT\n§ 40\nVal av justerare\n"
+    assert "huvudet säger protokoll" in classify(text).explanation
+
+
+def test_a_paragraph_number_written_with_its_year_opens_a_paragraph():
+    opener = headings.opener_at("§ 64/21 Nytt bidragsreglemente för föreningar")
+    assert (opener.number, opener.rest) == (64, "Nytt bidragsreglemente för föreningar")
+
+
+def test_a_contents_list_ends_where_its_first_number_comes_again():
+    body = (
+        "Innehållsförteckning\n"
+        "§ 20/22 Fastställande av dagordning\n"
+        "§ 21/22 Bidrag till studieförbund\n"
+        "§ 22/22 Övriga frågor\n"
+        "Justerarsignaturer\n"
+        "§ 20/22 Fastställande av dagordning\n"
+        "Dagordningen fastställs.\n"
+        "§ 21/22 Bidrag till studieförbund\n"
+        "Bidraget beviljas.\n"
+    )
+    assert [(number, title) for number, title, _dnr in heads(body)] == [
+        (20, "Fastställande av dagordning"),
+        (21, "Bidrag till studieförbund"),
+    ]
+
+
+def test_a_council_named_in_the_genitive_in_the_attestation_is_the_organ():
+    assert find_organ(["Tid och plats Stadshuset Kommunfullmäktiges protokoll är justerat"]) == "Kommunfullmäktige"
+
+
+def test_an_older_lower_case_party_after_the_signature_names_the_asker():
+    text = """Interpellation till socialnämndens ordförande Eva Lund (s) om väntetider
+
+Med anledning av detta vill jag ställa följande frågor:
+
+1. Hur lång är väntetiden i dag?
+
+Ekeby 2001-03-12
+
+Olle Berg (fp)
+"""
+    record = parse_text(text, "ip.txt", Overrides(municipality="Ekeby")).record
+    assert (record.asker["name"], record.asker["party"]) == ("Olle Berg", "FP")
+    assert (record.addressee["name"], record.date.isoformat()) == ("Eva Lund", "2001-03-12")
