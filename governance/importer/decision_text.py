@@ -152,7 +152,11 @@ def _normalised_heading(line):
 
 def is_decision_heading(line: str) -> bool:
     stripped = line.strip().rstrip(":").strip()
-    if not stripped or len(stripped) > 80 or stripped.lower().startswith("förslag"):
+    if not stripped or len(stripped) > 80:
+        return False
+    lowered = stripped.lower()
+    # Every decision heading ends in "beslut …": most lines leave before the pattern runs.
+    if "beslut" not in lowered or lowered.startswith("förslag"):
         return False
     return bool(DECISION_HEADING.match(" ".join(stripped.split())))
 

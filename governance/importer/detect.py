@@ -174,7 +174,7 @@ def classify(text: str) -> Classification:
     if sum(1 for line in lines[-40:] if line.rstrip().endswith("?")) >= 1:
         evidence.add("interpellation", 1, "frågor mot slutet")
 
-    labels = sum(1 for line in head for _match in POLICY_LABEL.finditer(line))
+    labels = sum(1 for line in head if ":" in line for _match in POLICY_LABEL.finditer(line))
     if labels:
         evidence.add("policy", min(7, 2 * labels), f"{labels} metadatafält för styrdokument")
     if any(POLICY_TITLE.search(line) for line in title_block[:5] if len(line) <= TITLE_LINE_LENGTH) and not openers:

@@ -12,7 +12,7 @@ from . import swedish
 from .furniture import strip_furniture
 from .headings import find_openers, read_heading
 from .municipalities import find_municipality
-from .organs import abbreviation_for, find_organ
+from .organs import abbreviation_for, find_organ, with_parent_organ
 
 #: Beyond these a paragraph has absorbed an appendix or a name list: reported and cut.
 MAX_DECISION_ITEMS = 60
@@ -106,7 +106,7 @@ def parse_head(lines, text=""):
                 break
     if meeting_date is None:
         meeting_date = swedish.first_date("\n".join(nonblank[:12])) or swedish.first_date(head_text)
-    organization = find_organ(nonblank[:12])
+    organization = with_parent_organ(find_organ(nonblank[:12]), text)
     abbreviation = abbreviation_for(organization, head_text) if organization else ""
     return {
         "organization": organization,

@@ -536,3 +536,26 @@ Olle Berg (fp)
     record = parse_text(text, "ip.txt", Overrides(municipality="Ekeby")).record
     assert (record.asker["name"], record.asker["party"]) == ("Olle Berg", "FP")
     assert (record.addressee["name"], record.date.isoformat()) == ("Eva Lund", "2001-03-12")
+
+
+@pytest.mark.parametrize(
+    ("lines", "organ"),
+    [
+        (["TORSBY KOMMUN", "KOMMUNSTYRELSENS TEKNISKA UTSKOTT", "Protokoll"], "Kommunstyrelsens tekniska utskott"),
+        (["Kommunstyrelsens allmänna utskott", "Sammanträdesdatum 2021-02-03"], "Kommunstyrelsens allmänna utskott"),
+    ],
+)
+def test_a_committee_named_with_an_adjective_is_the_organ(lines, organ):
+    assert find_organ(lines) == organ
+
+
+def test_a_title_page_naming_only_the_committee_takes_its_parent_from_the_paragraphs():
+    head = "Protokoll\nBeslutsinstans: Arbetsutskottet\nSammanträdesdatum: 2022-09-06\nJusterarsignaturer\n"
+    body = "§ 12/22 Val av justerare\nBarn- och utbildningsnämndens arbetsutskott utser Eva Lund.\n"
+    _head, _paragraphs = minutes(body, head)
+    assert _head["organization"] == "Barn- och utbildningsnämndens arbetsutskott"
+
+
+def test_a_local_party_named_after_its_municipality_places_the_document():
+    text = "Motion om fler busslinjer\n\nVi yrkar att linjen förlängs.\n\nPer Ek\nSalapartiet\n"
+    assert find_municipality(text) == "Sala"
