@@ -22,7 +22,7 @@ ADDRESSED_LINE = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till|Motta
 ASKED_BY = re.compile(rf"\b(?:av|från|Interpellant:?)\s+(?P<name>{_NAME})\s*\((?P<party>[A-ZÅÄÖa-zåäö]{{1,4}})\)")
 NUMBERED_QUESTION = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s*\**(?P<question>[^\n]*?\?)\**\s*$", re.MULTILINE)
 PLACE_DATE = re.compile(
-    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
+    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:,?\s+den)?[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
     re.MULTILINE,
 )
 

@@ -559,3 +559,26 @@ def test_a_title_page_naming_only_the_committee_takes_its_parent_from_the_paragr
 def test_a_local_party_named_after_its_municipality_places_the_document():
     text = "Motion om fler busslinjer\n\nVi yrkar att linjen förlängs.\n\nPer Ek\nSalapartiet\n"
     assert find_municipality(text) == "Sala"
+
+
+def test_an_interpellation_signed_under_place_den_date_and_a_party_line():
+    text = """INTERPELLATION
+
+Till Tekniska
+
+nämndens ordförande
+
+Om snöröjningen på gång- och cykelvägar
+
+Kommunen bytte entreprenör den 1 mars 2018, och klagomålen har ökat sedan dess.
+
+1. Hur följs det nya avtalet upp?
+
+Mora den 3 februari 2019
+
+För Centerpartiet
+
+Olle Berg
+"""
+    record = parse_text(text, "ip.txt", Overrides(municipality="Mora")).record
+    assert (record.asker["name"], record.date.isoformat()) == ("Olle Berg", "2019-02-03")
