@@ -10,6 +10,8 @@ score wins when it is clear enough, and the reasons are kept so a secretary can 
 import re
 from dataclasses import dataclass, field
 
+from .headings import ORGAN_PREFIX
+
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news")
 RECOGNISED_ONLY = ("statement",)
@@ -18,7 +20,7 @@ MINIMUM_SCORE = 3.0
 HEAD_LINES = 30
 
 #: A line that opens a § paragraph: "§ 12", "§12 Dnr 2023/45", "KS § 1 DNR:KU/2007.9".
-OPENER_LINE = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}(?: ?AU)?\s+)?§\s?\d{1,4}(?!\d)(?!\s*[-–,]\s*\d)")
+OPENER_LINE = re.compile(rf"^\s*(?:(?:{ORGAN_PREFIX})\s+)?§\s?\d{{1,4}}(?!\d)(?!\s*[-–,]\s*\d)")
 ATTESTATION = re.compile(
     r"^\s*(?:Justerandes?\s+sign(?:atur)?|Utdragsbestyrkande|Protokollsutdrag intygas|ANSLAG/BEVIS"
     r"|Justerares?\s+sign(?:atur)?|Ordförandes sign(?:atur)?)\b",
@@ -29,8 +31,8 @@ PROTOCOL_TITLE = re.compile(
     r"(?:\s|$|[.,:](?:\s|$))",
 )
 MEETING_HEAD = re.compile(
-    r"^\s*(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Plats och tid|Beslutande|Utses att justera"
-    r"|Justeringens plats|Paragrafer|Närvarande)\b",
+    r"^\s*(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Plats och tid|Tid och plats|Beslutande|Utses att justera"
+    r"|Utsedda? att justera|Justerare|Justeringens plats|Paragrafer|Närvarande|Beslutsinstans)\b",
     re.IGNORECASE,
 )
 MOTION_TITLE = re.compile(
@@ -58,8 +60,9 @@ ADDRESSED = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till)\s*:?\s+\S
 #: Some PDF extractors run the whole title page into one line, so these are also counted
 #: anywhere in the opening text; several different ones together only occur on a protokoll.
 INLINE_MEETING_LABELS = re.compile(
-    r"\b(?:Plats och tid|Tid och plats|Utses att justera|Justeringens plats och tid|Plats och tid för justering"
-    r"|Tid och plats för justering|Justerade paragrafer|Paragrafer|Underskrifter|ANSLAG/BEVIS|BEVIS OM ANSLAG"
+    r"\b(?:Plats och tid|Tid och plats|Utses att justera|Utsedda? att justera|Justeringens plats och tid"
+    r"|Plats och tid för justering|Tid och plats för justering|Justerade paragrafer|Paragrafer|Underskrifter"
+    r"|ANSLAG/BEVIS|BEVIS OM ANSLAG"
     r"|Justeringen har tillkännagivits|Förvaringsplats för protokollet|Sammanträdesdatum|Beslutande)\b"
 )
 #: A title is a short line; a line this long is running text or a flattened page.

@@ -582,3 +582,26 @@ Olle Berg
 """
     record = parse_text(text, "ip.txt", Overrides(municipality="Mora")).record
     assert (record.asker["name"], record.date.isoformat()) == ("Olle Berg", "2019-02-03")
+
+
+def test_a_mixed_case_organ_prefix_opens_paragraphs_and_earlier_handling_is_not_the_title():
+    body = (
+        "Bun § 7\n"
+        "Val av justerare\n"
+        "\n"
+        "Anna Berg utses att justera.\n"
+        "\n"
+        "Bun § 8 Bun au § 31 Dnr 2019/44\n"
+        "Skolskjuts för gymnasieelever\n"
+        "\n"
+        "Beslut\n"
+        "Ärendet återremitteras, se § 12 nedan.\n"
+    )
+    assert heads(body) == [(7, "Val av justerare", None), (8, "Skolskjuts för gymnasieelever", "2019/44")]
+
+
+def test_head_label_variants_count_as_a_protokoll_head():
+    head = ["Region Gotland", "Sammanträdesdag 2016-10-24", "Tid och plats Rådhuset", "Utsedd att justera Anna Berg"]
+    result = classify("\n".join([*head, "§ 1", "Val av justerare"]))
+    assert result.kind == "minutes"
+    assert "3 rader ur ett protokollshuvud" in result.explanation
