@@ -72,6 +72,12 @@ PLACE_DATE = re.compile(
 )
 #: A bare name; one followed by a number is a property designation ("Munkedal 4", "Sörhaga 2:4").
 BARE_NAME = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])(?!\s\d)")
+#: The place a protokoll's head gives for the meeting or its justering: "Justeringens plats och tid
+#: Krokom 2020-06-16", "Plats och tid: Ljusdal, 4 maj 2021" (a building name is simply not in the register).
+MEETING_PLACE = re.compile(
+    r"(?:Justeringens plats och (?:tid|datum)|Plats och tid för justering|Plats och tid|Tid och plats)"
+    rf"\s*:?\s*({_NAME})\b"
+)
 #: A local party named after its municipality: "Strängnäspartiet", "Sjöbopartiet", "Kiruna-partiet".
 LOCAL_PARTY = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+)-?partiet\b")
 DOMAIN = re.compile(r"(?:www\.|@|\b)([a-zåäö0-9-]+)\.se\b", re.IGNORECASE)
@@ -135,6 +141,9 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
         found = PLACE_DATE.match(line)
         if found:
             add(_lookup_form(found.group(1)), 3, f"ort och datum: {line.strip()[:40]!r}")
+    for line in head:
+        for match in MEETING_PLACE.finditer(line):
+            add(forms.get(match.group(1)), 3, f"mötesplats: {match.group(0)!r}")
     for line in head + tail:
         for match in LOCAL_PARTY.finditer(line):
             add(forms.get(match.group(1)), 3, f"lokalt parti: {match.group(0)!r}")

@@ -605,3 +605,11 @@ def test_head_label_variants_count_as_a_protokoll_head():
     result = classify("\n".join([*head, "§ 1", "Val av justerare"]))
     assert result.kind == "minutes"
     assert "3 rader ur ett protokollshuvud" in result.explanation
+
+
+def test_the_place_of_the_justering_in_a_protokoll_head_places_the_document():
+    text = (
+        "Barn- och utbildningsnämnden\nSAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2021-05-04\n"
+        "Justeringens plats och tid Ljusdal 2021-05-11\n§ 1\nVal av justerare\n"
+    )
+    assert find_municipality(text) == "Ljusdal"
