@@ -613,3 +613,27 @@ def test_the_place_of_the_justering_in_a_protokoll_head_places_the_document():
         "Justeringens plats och tid Ljusdal 2021-05-11\n§ 1\nVal av justerare\n"
     )
     assert find_municipality(text) == "Ljusdal"
+
+
+def test_an_interpellation_to_a_post_keeps_the_post_and_asks_for_the_name():
+    text = """Interpellation
+
+Till barn- och utbildningsnämndens ordförande
+
+Hur många elever saknar behörig lärare?
+
+Ekeby 2022-10-03
+
+Per Ek (L)
+"""
+    parsed = parse_text(text, "ip.txt", Overrides(municipality="Mora"))
+    assert parsed.record.addressee["role"] == "barn- och utbildningsnämndens ordförande"
+    assert parsed.errors == [
+        "mottagaren anges bara som 'barn- och utbildningsnämndens ordförande': ange namnet på den som ska svara."
+    ]
+
+
+def test_a_title_abbreviation_before_the_addressee_is_not_part_of_the_name():
+    text = "Interpellation: Ställd till KSO Anna Berg (M)\n\nVarför dröjer bygget?\n\nMora 2023-11-20\n\nPer Ek (V)\n"
+    record = parse_text(text, "ip.txt", Overrides(municipality="Mora")).record
+    assert (record.addressee["name"], record.addressee["party"]) == ("Anna Berg", "M")
