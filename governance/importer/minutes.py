@@ -92,6 +92,36 @@ def _heading_key(line):
     return None
 
 
+#: Labels of a protokoll's title page; the date after a justering or notice label is not the meeting's.
+HEAD_LABEL = re.compile(
+    r"Plats och tid för justering|Plats/tid för justering|Justeringens plats och (?:tid|datum)|Justeringsdag"
+    r"|Utses att justera|ANSLAG/BEVIS|Anslaget|Datum för anslag|Sista dag för överklagande"
+    r"|Plats och tid|Tid och plats|Sammanträdesdatum|Sammanträdesdag|Beslutande|Underskrifter|Paragrafer",
+    re.IGNORECASE,
+)
+NOT_MEETING_LABEL = re.compile(r"justera|justering|anslag|överklag", re.IGNORECASE)
+
+
+def _meeting_date_in(text):
+    """The first date in `text` that does not stand under a justering or notice label.
+
+    A title page run into one line ("… Justeringens plats och tid Kommunhuset den 29
+    februari 2016 …") may name no meeting date at all; the justering's date is not taken for it.
+    """
+    found = []
+    for pattern in (swedish.ISO_DATE, swedish.WRITTEN_DATE):
+        for match in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            labels = HEAD_LABEL.findall(text[max(line_start, match.start() - 300) : match.start()])
+            if labels and NOT_MEETING_LABEL.search(labels[-1]):
+                continue
+            parsed = swedish.parse_iso(match.group(0)) or swedish.parse_written(match.group(0))
+            if parsed:
+                found.append((match.start(), parsed))
+                break
+    return min(found)[1] if found else None
+
+
 def parse_head(lines, text=""):
     """Organ, date and municipality from the document head (the lines before the first §)."""
     nonblank = [line.strip() for line in lines if line.strip()]
@@ -105,7 +135,7 @@ def parse_head(lines, text=""):
             if meeting_date:
                 break
     if meeting_date is None:
-        meeting_date = swedish.first_date("\n".join(nonblank[:12])) or swedish.first_date(head_text)
+        meeting_date = _meeting_date_in("\n".join(nonblank[:12])) or _meeting_date_in(head_text)
     organization = with_parent_organ(find_organ(nonblank[:12]), text)
     abbreviation = abbreviation_for(organization, head_text) if organization else ""
     return {

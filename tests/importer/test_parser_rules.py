@@ -637,3 +637,13 @@ def test_a_title_abbreviation_before_the_addressee_is_not_part_of_the_name():
     text = "Interpellation: Ställd till KSO Anna Berg (M)\n\nVarför dröjer bygget?\n\nMora 2023-11-20\n\nPer Ek (V)\n"
     record = parse_text(text, "ip.txt", Overrides(municipality="Mora")).record
     assert (record.addressee["name"], record.addressee["party"]) == ("Anna Berg", "M")
+
+
+def test_the_justering_date_on_a_run_together_title_page_is_not_the_meeting_date():
+    head = (
+        "Socialnämnden (14) Plats och tid Kommunhuset, sal B Beslutande Eva Lund (S), ordförande Olle Berg (M) "
+        "Utses att justera Olle Berg (M) Justeringens plats och tid Kommunhuset den 3 april 2019 Underskrifter "
+        "Paragrafer 20-24 ANSLAG/BEVIS Protokollet är justerat.\n"
+    )
+    _head, _paragraphs = minutes("§ 20\nVal av justerare\n", head)
+    assert _head["date"] is None
