@@ -182,11 +182,13 @@ def decision_lines(text: str) -> list[list[str]]:
     sections, current = [], None
     for line in lines:
         stripped = line.strip()
-        if is_decision_heading(stripped):
+        # Both decision forms hold the word "beslut"; most lines are passed over without a pattern.
+        has_decision_word = "beslut" in stripped.lower()
+        if has_decision_word and is_decision_heading(stripped):
             current = []
             sections.append(current)
             continue
-        inline = INLINE_DECISION.match(stripped)
+        inline = INLINE_DECISION.match(stripped) if has_decision_word and ":" in stripped else None
         if inline:
             current = [inline.group("rest")]
             sections.append(current)
