@@ -207,7 +207,9 @@ def classify(text: str) -> Classification:
         evidence.add("news", 2, "citat med 'säger'")
 
     scores = evidence.scores
-    if not openers and "minutes" in scores and inline_labels < 3:
+    # A run-together page titled protokoll has lost its § signs to the extractor; it is still a protokoll.
+    flattened_protocol = flattened and PROTOCOL_TITLE.search(" ".join(head[:2])[:200])
+    if not openers and "minutes" in scores and inline_labels < 3 and not flattened_protocol:
         # Minutes without a single § heading cannot be parsed as minutes.
         scores["minutes"] = min(scores["minutes"], 2.0)
         evidence.reasons["minutes"].append("men inga paragrafrubriker")

@@ -647,3 +647,13 @@ def test_the_justering_date_on_a_run_together_title_page_is_not_the_meeting_date
     )
     _head, _paragraphs = minutes("§ 20\nVal av justerare\n", head)
     assert _head["date"] is None
+
+
+def test_a_run_together_page_titled_protokoll_without_any_paragraph_sign_is_still_a_protokoll():
+    text = (
+        "Bidrag till föreningar\n1(2) KOMMUNSTYRELSEN PROTOKOLL Sammanträdesdatum: 2017-05-02 Bidrag till föreningar "
+        "Dnr KS 2017/12 Beslut Kommunstyrelsen beslutar att bevilja bidraget. " + "Ärendet har beretts. " * 20 + "\n"
+    )
+    parsed = parse_text(text, "utdrag.txt", Overrides(municipality="Mora"))
+    assert parsed.kind == "minutes"
+    assert "inga paragrafer (§) hittades i protokollet." in parsed.errors
