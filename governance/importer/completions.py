@@ -66,6 +66,13 @@ ROUTINE = re.compile(
     re.IGNORECASE,
 )
 
+#: One of these stands in every sentence WITHDRAWN, COMPLETED or REPORTED can match: a
+#: sentence without any of them is passed over before the patterns run.
+COMPLETION_STEMS = (
+    "uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv",
+    "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
+)  # fmt: skip
+
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 PARAGRAPH = re.compile(r"§\s*(\d{1,4})")
 POINT = re.compile(r"\b(?:p\.|punkt|pkt\.?)\s*(\d{1,2})\b", re.IGNORECASE)
@@ -157,6 +164,9 @@ def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
     A report ("Redovisningen godkänns") counts only when the sentence or the §'s title
     ties it to an assignment; approving the delegation list or the annual report does not.
     """
+    lowered = " ".join(sentence.lower().split())
+    if not any(stem in lowered for stem in COMPLETION_STEMS):
+        return None
     completed = COMPLETED.search(sentence)
     if WITHDRAWN.search(sentence):
         kind = WITHDRAW

@@ -152,7 +152,11 @@ def _normalised_heading(line):
 
 def is_decision_heading(line: str) -> bool:
     stripped = line.strip().rstrip(":").strip()
-    if not stripped or len(stripped) > 80 or stripped.lower().startswith("förslag"):
+    if not stripped or len(stripped) > 80:
+        return False
+    lowered = stripped.lower()
+    # Every decision heading ends in "beslut …": most lines leave before the pattern runs.
+    if "beslut" not in lowered or lowered.startswith("förslag"):
         return False
     return bool(DECISION_HEADING.match(" ".join(stripped.split())))
 
@@ -178,11 +182,13 @@ def decision_lines(text: str) -> list[list[str]]:
     sections, current = [], None
     for line in lines:
         stripped = line.strip()
-        if is_decision_heading(stripped):
+        # Both decision forms hold the word "beslut"; most lines are passed over without a pattern.
+        has_decision_word = "beslut" in stripped.lower()
+        if has_decision_word and is_decision_heading(stripped):
             current = []
             sections.append(current)
             continue
-        inline = INLINE_DECISION.match(stripped)
+        inline = INLINE_DECISION.match(stripped) if has_decision_word and ":" in stripped else None
         if inline:
             current = [inline.group("rest")]
             sections.append(current)

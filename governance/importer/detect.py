@@ -10,6 +10,8 @@ score wins when it is clear enough, and the reasons are kept so a secretary can 
 import re
 from dataclasses import dataclass, field
 
+from .headings import ORGAN_PREFIX
+
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news")
 RECOGNISED_ONLY = ("statement",)
@@ -18,7 +20,7 @@ MINIMUM_SCORE = 3.0
 HEAD_LINES = 30
 
 #: A line that opens a § paragraph: "§ 12", "§12 Dnr 2023/45", "KS § 1 DNR:KU/2007.9".
-OPENER_LINE = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}(?: ?AU)?\s+)?§\s?\d{1,4}(?!\d)(?!\s*[-–,]\s*\d)")
+OPENER_LINE = re.compile(rf"^\s*(?:(?:{ORGAN_PREFIX})\s+)?§\s?\d{{1,4}}(?!\d)(?!\s*[-–,]\s*\d)")
 ATTESTATION = re.compile(
     r"^\s*(?:Justerandes?\s+sign(?:atur)?|Utdragsbestyrkande|Protokollsutdrag intygas|ANSLAG/BEVIS"
     r"|Justerares?\s+sign(?:atur)?|Ordförandes sign(?:atur)?)\b",
@@ -26,11 +28,11 @@ ATTESTATION = re.compile(
 )
 PROTOCOL_TITLE = re.compile(
     r"(?:^|\s)(?:Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Protokoll(?:sutdrag)?|PROTOKOLL(?:SUTDRAG)?|Mötesprotokoll)"
-    r"(?:\s|$)",
+    r"(?:\s|$|[.,:](?:\s|$))",
 )
 MEETING_HEAD = re.compile(
-    r"^\s*(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Plats och tid|Beslutande|Utses att justera"
-    r"|Justeringens plats|Paragrafer|Närvarande)\b",
+    r"^\s*(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Plats och tid|Tid och plats|Beslutande|Utses att justera"
+    r"|Utsedda? att justera|Justerare|Justeringens plats|Paragrafer|Närvarande|Beslutsinstans)\b",
     re.IGNORECASE,
 )
 MOTION_TITLE = re.compile(
@@ -54,6 +56,19 @@ INTERPELLATION_TITLE = re.compile(
     re.IGNORECASE,
 )
 ADDRESSED = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till)\s*:?\s+\S", re.IGNORECASE)
+#: Labels of a protokoll's title page ("Plats och tid", "Utses att justera", "ANSLAG/BEVIS" …).
+#: Some PDF extractors run the whole title page into one line, so these are also counted
+#: anywhere in the opening text; several different ones together only occur on a protokoll.
+INLINE_MEETING_LABELS = re.compile(
+    r"\b(?:Plats och tid|Tid och plats|Utses att justera|Utsedda? att justera|Justeringens plats och tid"
+    r"|Plats och tid för justering|Tid och plats för justering|Justerade paragrafer|Paragrafer|Underskrifter"
+    r"|ANSLAG/BEVIS|BEVIS OM ANSLAG"
+    r"|Justeringen har tillkännagivits|Förvaringsplats för protokollet|Sammanträdesdatum|Beslutande)\b"
+)
+#: A title is a short line; a line this long is running text or a flattened page.
+TITLE_LINE_LENGTH = 120
+#: A head line this long is a whole page run together by the extractor.
+FLATTENED_LINE_LENGTH = 400
 POLICY_LABEL = re.compile(
     r"(?:^|\s{2,}|\|)(?:Typ av styrdokument|Dokumenttyp|Dokumentinfo|Beslutande instans|Fastställd av|Antagen av"
     r"|Beslutad av|Antagen|Fastställd|Ersätter|Giltighetstid|Gäller till|Gäller för|Gäller från"
@@ -112,6 +127,11 @@ class _Evidence:
         self.reasons.setdefault(kind, []).append(reason)
 
 
+def _inline_meeting_labels(text: str) -> int:
+    """How many different protokoll title-page labels the opening text holds, wherever they stand."""
+    return len({label.lower() for label in INLINE_MEETING_LABELS.findall(text[:4000])})
+
+
 def classify(text: str) -> Classification:
     """Weigh the head and structure of `text` for each kind."""
     lines = [line for line in text.split("\n") if line.strip()]
@@ -129,6 +149,11 @@ def classify(text: str) -> Classification:
         evidence.add("minutes", min(4, 1.5 * meeting_lines), f"{meeting_lines} rader ur ett protokollshuvud")
     if attestations:
         evidence.add("minutes", min(4, 2 + attestations / 4), f"{attestations} justerings-/bestyrkanderutor")
+    flattened = any(len(line) > FLATTENED_LINE_LENGTH for line in head[:6])
+    inline_labels = _inline_meeting_labels(text) if flattened else 0
+    if inline_labels >= 3:
+        reason = f"{inline_labels} protokollsrubriker i en hopslagen titelsida"
+        evidence.add("minutes", min(8, 2 * inline_labels), reason)
     if openers:
         evidence.add("minutes", min(4, 1.5 + openers / 2), f"{openers} paragrafrubriker (§)")
 
@@ -152,10 +177,10 @@ def classify(text: str) -> Classification:
     if sum(1 for line in lines[-40:] if line.rstrip().endswith("?")) >= 1:
         evidence.add("interpellation", 1, "frågor mot slutet")
 
-    labels = sum(1 for line in head for _match in POLICY_LABEL.finditer(line))
+    labels = sum(1 for line in head if ":" in line for _match in POLICY_LABEL.finditer(line))
     if labels:
         evidence.add("policy", min(7, 2 * labels), f"{labels} metadatafält för styrdokument")
-    if any(POLICY_TITLE.search(line) for line in title_block[:5]) and not openers:
+    if any(POLICY_TITLE.search(line) for line in title_block[:5] if len(line) <= TITLE_LINE_LENGTH) and not openers:
         evidence.add("policy", 3, "titeln namnger ett styrdokument")
     if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(lines[:60]), re.MULTILINE):
         evidence.add("policy", 1, "innehållsförteckning")
@@ -182,7 +207,9 @@ def classify(text: str) -> Classification:
         evidence.add("news", 2, "citat med 'säger'")
 
     scores = evidence.scores
-    if not openers and "minutes" in scores:
+    # A run-together page titled protokoll has lost its § signs to the extractor; it is still a protokoll.
+    flattened_protocol = flattened and PROTOCOL_TITLE.search(" ".join(head[:2])[:200])
+    if not openers and "minutes" in scores and inline_labels < 3 and not flattened_protocol:
         # Minutes without a single § heading cannot be parsed as minutes.
         scores["minutes"] = min(scores["minutes"], 2.0)
         evidence.reasons["minutes"].append("men inga paragrafrubriker")

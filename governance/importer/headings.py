@@ -28,11 +28,17 @@ LEADING_DNR = re.compile(rf"^(?:{DNR_LABEL})?(?P<number>{DNR_VALUE})(?=\s|$)")
 TRAILING_DNR = re.compile(rf"(?:\s{DNR_LABEL}|\s{{2,}}|\s)(?P<number>{DNR_VALUE})\s*$")
 TRAILING_LABELLED = re.compile(rf"\s{DNR_LABEL}(?P<number>\S*\d\S*(?:\s[A-ZÅÄÖ]{{1,6}})?)\s*$")
 
-#: "§ 12 …", "KS § 1 …", "§12"; the organ prefix is kept to compare with the others.
+#: The organ's abbreviation before "§": "KS", "BUN AU", and in smaller municipalities "Ks", "Sn", "Bun au".
+ORGAN_PREFIX = r"[A-ZÅÄÖ]{1,6}(?:\s?AU)?|[A-ZÅÄÖ][a-zåäö]{1,3}(?:\s?[Aa][Uu])?"
+#: "§ 12 …", "KS § 1 …", "Ks § 1 …", "§12"; the organ prefix is kept to compare with the others.
 OPENER = re.compile(
-    r"^\s*(?:(?P<prefix>[A-ZÅÄÖ]{1,6}(?:\s?AU)?)\s+)?§\s?(?P<number>\d{1,4})(?![\d.,:])(?!\s*[-–]\s*\d)"
+    rf"^\s*(?:(?P<prefix>{ORGAN_PREFIX})\s+)?§\s?(?P<number>\d{{1,4}})(?![\d.,:])(?!\s*[-–]\s*\d)"
     r"(?P<rest>.*)$"
 )
+#: "§ 63/20", "§ 7/2024": a paragraph number written with its year.
+YEAR_SUFFIX = re.compile(r"^/(?:\d{2}|(?:19|20)\d{2})(?=\s|$)\s*")
+#: "Sn § 50 Au § 84 Dnr …": the same matter's § in the organs that handled it before.
+EARLIER_HANDLING = re.compile(rf"^(?:(?:{ORGAN_PREFIX})\s+§\s?\d{{1,4}}(?:/\d{{2,4}})?\s*)+")
 CONTINUED = re.compile(r"^\s*(?:forts\.?|fortsättning)(?:\s|$)", re.IGNORECASE)
 #: "Informationsärenden 4", "Meddelanden 2024/2 40": a contents entry's page number, not a diarienummer.
 TITLE_ONLY_NUMBER = re.compile(r"[A-Za-zåäö)]\s\d{1,3}$")
@@ -65,6 +71,7 @@ def opener_at(line: str) -> Opener | None:
     if CONTINUED.match(rest):
         return None
     rest = re.sub(r"^[a-h]\s+(?=[A-ZÅÄÖ0-9])", "", rest)  # "KS § 3 a DNR:…": a sub-paragraph letter
+    rest = YEAR_SUFFIX.sub("", rest)  # "§ 63/20 Title": the number carries the year
     if rest and not (rest[0].isupper() or rest[0].isdigit() or re.match(DNR_LABEL, rest, re.IGNORECASE)):
         return None  # "§ 5 kommunallagen", "§ 12 i förordningen"
     return Opener(-1, int(match.group("number")), (match.group("prefix") or "").replace(" ", ""), rest)
@@ -116,6 +123,8 @@ def find_openers(lines: list[str]) -> list[Opener]:
             position < len(candidates)
             and titled[position]
             and titled[position - 1]
+            # A contents list ends where its first number comes again: there the paragraphs begin.
+            and candidates[position].number != candidates[run[0]].number
             and _gap(lines, candidates[position - 1].index, candidates[position].index) <= 2
         )
         if close:
@@ -190,7 +199,7 @@ def _heading_soon(lines, index, heading_key):
 
 def split_head_line(rest: str) -> tuple[str, str | None]:
     """(title part, diarienummer) of what follows "§ N" on the head line."""
-    rest = rest.strip()
+    rest = EARLIER_HANDLING.sub("", rest.strip())
     case_number = None
     leading = LEADING_DNR.match(rest)
     if leading:

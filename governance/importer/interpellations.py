@@ -9,20 +9,25 @@ import re
 from . import swedish
 from .assignments import extract_assignments, extract_commitments
 from .municipalities import find_municipality
-from .people import NAME_WITH_PARTY, SIGNATURE
+from .people import NAME_WITH_PARTY, SIGNATURE, party_of
 
 INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
 ANSWER_START = re.compile(r"^(?:Interpellationssvar|Svar på interpellation)\b.*$", re.MULTILINE | re.IGNORECASE)
 _NAME = r"[A-ZÅÄÖÉ][\wåäöé\-]+(?: [A-ZÅÄÖÉ][\wåäöé\-]+){1,3}"
 #: "till Anna Berg (S)", "till kommunstyrelsens ordförande Anna Berg (S)", "Ställd till: kommunalrådet Anna Berg".
 ADDRESSEE = re.compile(
-    rf"\btill:?\s+(?:(?:[a-zåäö\-]+|[A-ZÅÄÖ][a-zåäö]+s)\s+){{0,4}}(?P<name>{_NAME})(?:,?\s*\((?P<party>[A-ZÅÄÖa-zåäö]{{1,4}})\))?"
+    rf"\btill:?\s+(?:(?:[a-zåäö\-]+|[A-ZÅÄÖ][a-zåäö]+s|[A-ZÅÄÖ]{{2,5}})\s+){{0,4}}(?P<name>{_NAME})(?:,?\s*\((?P<party>[A-ZÅÄÖa-zåäö]{{1,4}})\))?"
+)
+#: "Till socialnämndens ordförande", "INTERPELLATION TILL KOMMUNSTYRELSENS ORDFÖRANDE": addressed to a post.
+ADDRESSEE_POST = re.compile(
+    r"\btill:?\s+(?P<post>(?:[\wåäöÅÄÖ-]+\s+){0,4}?(?:ordförande|ordföranden|kommunalråd(?:et)?))\b",
+    re.IGNORECASE,
 )
 ADDRESSED_LINE = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till|Mottagare)\s*:?\s+.+$", re.MULTILINE | re.I)
 ASKED_BY = re.compile(rf"\b(?:av|från|Interpellant:?)\s+(?P<name>{_NAME})\s*\((?P<party>[A-ZÅÄÖa-zåäö]{{1,4}})\)")
 NUMBERED_QUESTION = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s*\**(?P<question>[^\n]*?\?)\**\s*$", re.MULTILINE)
 PLACE_DATE = re.compile(
-    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
+    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:,?\s+den)?[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
     re.MULTILINE,
 )
 
@@ -59,7 +64,7 @@ def _signature(lines):
         match = SIGNATURE.match(lines[index].strip())
         if match:
             role = lines[index + 1].strip() if index + 1 < len(lines) else ""
-            return match.group("name"), match.group("party") or "", role
+            return match.group("name"), party_of(match), role
     return None, "", ""
 
 
@@ -143,6 +148,11 @@ def parse_interpellation(text, resolve_organ=None):
         for index, question in enumerate(questions)
     ]
     addressee_name = addressee.group("name") if addressee else None
+    addressee_role = answered_role if addressee_name and answered_by == addressee_name else ""
+    if not addressee_name:
+        # Only the post is named ("Till socialnämndens ordförande"): kept, so the review can ask for the name.
+        post = ADDRESSEE_POST.search(" ".join(line.strip() for line in ask_lines[:8] if line.strip()))
+        addressee_role = post.group("post").lower() if post else ""
     return {
         "kind": "interpellation",
         "title": first_line.rstrip("."),
@@ -153,7 +163,7 @@ def parse_interpellation(text, resolve_organ=None):
         "addressee": {
             "name": addressee_name,
             "party": addressee.group("party").upper() if addressee and addressee.group("party") else "",
-            "role": answered_role if answered_by == addressee_name else "",
+            "role": addressee_role,
         },
         "movers": [{"name": asker, "party": asker_party}] if asker else [],
         "introduction": introduction,
@@ -171,6 +181,6 @@ def parse_interpellation(text, resolve_organ=None):
         "promises": promises,
         "referenced_assignments": referenced,
         "people": [
-            p for p in [{"name": m.group("name"), "party": m.group("party")} for m in NAME_WITH_PARTY.finditer(text)]
+            p for p in [{"name": m.group("name"), "party": party_of(m)} for m in NAME_WITH_PARTY.finditer(text)]
         ],
     }

@@ -56,7 +56,10 @@ def _validate_interpellation(record: InterpellationRecord) -> list[str]:
         errors.append("inget datum hittades för interpellationen.")
     if not (record.asker or {}).get("name"):
         errors.append("ingen interpellant (undertecknare) hittades.")
-    if not (record.addressee or {}).get("name"):
+    post = (record.addressee or {}).get("role")
+    if not (record.addressee or {}).get("name") and post:
+        errors.append(f"mottagaren anges bara som {post!r}: ange namnet på den som ska svara.")
+    elif not (record.addressee or {}).get("name"):
         errors.append("ingen mottagare hittades ('Interpellation till …' eller 'Ställd till').")
     return errors
 

@@ -12,12 +12,13 @@ from . import swedish
 from .furniture import strip_furniture
 from .headings import find_openers, read_heading
 from .municipalities import find_municipality
-from .organs import abbreviation_for, find_organ
-from .reading import ImportProblem
+from .organs import abbreviation_for, find_organ, with_parent_organ
 
 #: Beyond these a paragraph has absorbed an appendix or a name list: reported and cut.
 MAX_DECISION_ITEMS = 60
 MAX_PARAGRAPH_CHARACTERS = 60_000
+#: Where a protokoll has no § head, its head is looked for in this many opening lines.
+HEAD_LINES_WITHOUT_PARAGRAPHS = 60
 
 #: Section headings, normalised to the field they fill.
 SECTION_HEADINGS = {
@@ -91,6 +92,36 @@ def _heading_key(line):
     return None
 
 
+#: Labels of a protokoll's title page; the date after a justering or notice label is not the meeting's.
+HEAD_LABEL = re.compile(
+    r"Plats och tid för justering|Plats/tid för justering|Justeringens plats och (?:tid|datum)|Justeringsdag"
+    r"|Utses att justera|ANSLAG/BEVIS|Anslaget|Datum för anslag|Sista dag för överklagande"
+    r"|Plats och tid|Tid och plats|Sammanträdesdatum|Sammanträdesdag|Beslutande|Underskrifter|Paragrafer",
+    re.IGNORECASE,
+)
+NOT_MEETING_LABEL = re.compile(r"justera|justering|anslag|överklag", re.IGNORECASE)
+
+
+def _meeting_date_in(text):
+    """The first date in `text` that does not stand under a justering or notice label.
+
+    A title page run into one line ("… Justeringens plats och tid Kommunhuset den 29
+    februari 2016 …") may name no meeting date at all; the justering's date is not taken for it.
+    """
+    found = []
+    for pattern in (swedish.ISO_DATE, swedish.WRITTEN_DATE):
+        for match in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            labels = HEAD_LABEL.findall(text[max(line_start, match.start() - 300) : match.start()])
+            if labels and NOT_MEETING_LABEL.search(labels[-1]):
+                continue
+            parsed = swedish.parse_iso(match.group(0)) or swedish.parse_written(match.group(0))
+            if parsed:
+                found.append((match.start(), parsed))
+                break
+    return min(found)[1] if found else None
+
+
 def parse_head(lines, text=""):
     """Organ, date and municipality from the document head (the lines before the first §)."""
     nonblank = [line.strip() for line in lines if line.strip()]
@@ -104,8 +135,8 @@ def parse_head(lines, text=""):
             if meeting_date:
                 break
     if meeting_date is None:
-        meeting_date = swedish.first_date("\n".join(nonblank[:12])) or swedish.first_date(head_text)
-    organization = find_organ(nonblank[:12])
+        meeting_date = _meeting_date_in("\n".join(nonblank[:12])) or _meeting_date_in(head_text)
+    organization = with_parent_organ(find_organ(nonblank[:12]), text)
     abbreviation = abbreviation_for(organization, head_text) if organization else ""
     return {
         "organization": organization,
@@ -228,11 +259,18 @@ def parse_paragraph(lines):
 
 
 def parse_minutes(text):
-    """The head and the paragraphs of a protokoll; raises ImportProblem when there are none."""
+    """The head and the paragraphs of a protokoll.
+
+    Without a single § head (a title page run into one line, a text whose extractor lost
+    the § sign) the head is still read, so the review shows organ, date and municipality
+    and the validation says what is missing, rather than the file failing blind.
+    """
     raw_lines = text.split("\n")
     openers = find_openers(raw_lines)
     if not openers:
-        raise ImportProblem("inga paragrafer (§) hittades i protokollet.")
+        head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
+        head.update(body_tail="", warnings=[])
+        return head, []
     head = parse_head(raw_lines[: openers[0].index], text)
     names = [head["organization"], head["organization_abbreviation"]]
     names += [line for line in head["head_lines"][:12] if len(line) < 60]

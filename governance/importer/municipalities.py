@@ -72,6 +72,14 @@ PLACE_DATE = re.compile(
 )
 #: A bare name; one followed by a number is a property designation ("Munkedal 4", "Sörhaga 2:4").
 BARE_NAME = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])(?!\s\d)")
+#: The place a protokoll's head gives for the meeting or its justering: "Justeringens plats och tid
+#: Krokom 2020-06-16", "Plats och tid: Ljusdal, 4 maj 2021" (a building name is simply not in the register).
+MEETING_PLACE = re.compile(
+    r"(?:Justeringens plats och (?:tid|datum)|Plats och tid för justering|Plats och tid|Tid och plats)"
+    rf"\s*:?\s*({_NAME})\b"
+)
+#: A local party named after its municipality: "Strängnäspartiet", "Sjöbopartiet", "Kiruna-partiet".
+LOCAL_PARTY = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+)-?partiet\b")
 DOMAIN = re.compile(r"(?:www\.|@|\b)([a-zåäö0-9-]+)\.se\b", re.IGNORECASE)
 #: Municipality names that are also common words or surnames: never counted bare.
 COMMON_WORDS = {"Ale", "Berg", "Boden", "Bjuv", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora", "Orsa", "Sala", "Vara"}
@@ -133,6 +141,12 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
         found = PLACE_DATE.match(line)
         if found:
             add(_lookup_form(found.group(1)), 3, f"ort och datum: {line.strip()[:40]!r}")
+    for line in head:
+        for match in MEETING_PLACE.finditer(line):
+            add(forms.get(match.group(1)), 3, f"mötesplats: {match.group(0)!r}")
+    for line in head + tail:
+        for match in LOCAL_PARTY.finditer(line):
+            add(forms.get(match.group(1)), 3, f"lokalt parti: {match.group(0)!r}")
     domains = _domains()
     for match in DOMAIN.finditer(text[:20000] + "\n" + text[-5000:]):
         label = ascii_fold(match.group(1))
@@ -183,8 +197,15 @@ def find_municipality(text: str) -> str | None:
 def lookup(name: str) -> KnownMunicipality | None:
     """A register entry for a name as a user types it ("goteborg", "Göteborgs stad")."""
     cleaned = re.sub(r"\s+(?:kommun|stad)$", "", (name or "").strip(), flags=re.IGNORECASE)
-    folded = ascii_fold(cleaned)
-    for municipality in register():
-        if folded in (ascii_fold(municipality.name), ascii_fold(municipality.genitive)):
-            return municipality
-    return None
+    return _folded_forms().get(ascii_fold(cleaned))
+
+
+@cache
+def _folded_forms() -> dict:
+    """Name and genitive of every municipality, folded to ASCII lower case, → municipality."""
+    folded = {}
+    for municipality in reversed(register()):
+        # Reversed, so where two share a folded form the first in the register wins, as before.
+        for form in (municipality.genitive, municipality.name):
+            folded[ascii_fold(form)] = municipality
+    return folded

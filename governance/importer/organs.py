@@ -43,7 +43,7 @@ ABBREVIATIONS = {
 }
 
 _ORGAN_WORD = (
-    r"(?:fullmäktige|styrelsen?s?|nämnd(?:en)?s?|utskott(?:et)?s?|beredning(?:en)?s?|presidi(?:um|et)s?"
+    r"(?:fullmäktiges?|styrelsen?s?|nämnd(?:en)?s?|utskott(?:et)?s?|beredning(?:en)?s?|presidi(?:um|et)s?"
     r"|direktion(?:en)?s?|revisionen|revisorerna)"
 )
 #: "Kommunstyrelsen", "Barn- och ungdomsnämnden", "Kommunstyrelsens arbetsutskott",
@@ -54,11 +54,11 @@ ORGAN = re.compile(
     r"|(?:[A-ZÅÄÖ][a-zåäö]*" + _ORGAN_WORD + r")"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+[ae]\s(?:nämnd(?:en)?s?|utskott(?:et)?s?|beredning(?:en)?s?|styrelsen?s?))"
     r"|(?:Nämnden för [a-zåäö\- ]{3,40}?)(?=\s*(?:\n|$|\d|Protokoll|PROTOKOLL))"
-    r")(?:\s+(?:arbetsutskott|[a-zåäö]+utskott|presidium|AU|au)(?:et)?)?(?![\wåäö])",
+    r")(?:\s+(?:arbetsutskott|[a-zåäö]+utskott|[a-zåäö]+a\s+utskott|presidium|AU|au)(?:et)?)?(?![\wåäö])",
 )
 ORGAN_UPPER = re.compile(
     r"(?<![\wÅÄÖ-])((?:[A-ZÅÄÖ]+-\s?(?:OCH|&)\s)?[A-ZÅÄÖ]*(?:FULLMÄKTIGE|STYRELSEN|NÄMNDEN|UTSKOTTET)"
-    r"(?:S\s+ARBETSUTSKOTT)?)(?![\wÅÄÖ])"
+    r"(?:S\s+(?:[A-ZÅÄÖ]+UTSKOTT|[A-ZÅÄÖ]+A\s+UTSKOTT))?)(?![\wÅÄÖ])"
 )
 NOT_AN_ORGAN = re.compile(r"^(?:Kommunstyrelsens ordförande|Nämnd|Nämnden|Styrelse|Styrelsen|Utskott)$", re.I)
 
@@ -70,7 +70,7 @@ def normalise_organ(name: str) -> str:
         name = name.capitalize()
     if " " not in name.replace("- och ", "-_och_") and name.endswith("ens"):
         name = name[:-1]
-    elif name.endswith("s") and name.lower().endswith(("nämnds", "utskottets")):
+    elif name.endswith("s") and name.lower().endswith(("nämnds", "utskottets", "fullmäktiges")):
         name = name[:-1]
     return name[:1].upper() + name[1:]
 
@@ -91,6 +91,29 @@ def find_organ(lines: list[str]) -> str | None:
                 continue
             return candidate
     return None
+
+
+#: A committee named without its parent organ ("Arbetsutskottet", "Utskottet", "Presidiet").
+BARE_COMMITTEE = {"arbetsutskottet": "arbetsutskott", "arbetsutskott": "arbetsutskott", "au": "arbetsutskott",
+                  "utskottet": "utskott", "presidiet": "presidium"}  # fmt: skip
+#: "Socialnämndens arbetsutskott", "Barn- och utbildningsnämndens presidium".
+PARENT_OF = r"(?<![\wåäöÅÄÖ-])((?:[A-ZÅÄÖ][a-zåäö]*-\s?och\s)?[A-ZÅÄÖ]?[a-zåäö]*(?:nämndens|styrelsens)) {}"
+
+
+def with_parent_organ(name: str | None, text: str) -> str | None:
+    """ "Arbetsutskottet" → "Socialnämndens arbetsutskott" when the text names whose committee it is.
+
+    Some title pages write only "Beslutsinstans: Arbetsutskottet"; the paragraphs then say
+    "Socialnämndens arbetsutskott beslutar …". The parent named most often wins.
+    """
+    committee = BARE_COMMITTEE.get((name or "").strip().lower())
+    if committee is None:
+        return name
+    pattern = re.compile(PARENT_OF.format(committee[:6]) + r"[a-zåäö]*\b")
+    parents = [match.group(1) for match in pattern.finditer(text[:50000]) if match.group(1)[:1].isupper()]
+    if not parents:
+        return name
+    return f"{max(set(parents), key=parents.count)} {committee}"
 
 
 def expand_abbreviation(value: str) -> str:

@@ -2,12 +2,16 @@
 
 import re
 
-SIGNATURE = re.compile(
-    r"^(?P<name>[A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3})(?: \((?P<party>[A-ZÅÄÖ]{1,4})\))?\s*$"
-)
-NAME_WITH_PARTY = re.compile(
-    r"(?P<name>[A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \((?P<party>[A-ZÅÄÖ]{1,4})\)"
-)
+#: A party as written after a name: "(S)", "(KD)", and in older documents "(s)", "(kd)", "(fp)".
+PARTY = r"[A-ZÅÄÖ]{1,4}|(?:s|m|c|v|l|kd|mp|fp|sd)(?![a-zåäö])"
+NAME = r"[A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}"
+SIGNATURE = re.compile(rf"^(?P<name>{NAME})(?: \((?P<party>{PARTY})\))?\s*$")
+NAME_WITH_PARTY = re.compile(rf"(?P<name>{NAME}) \((?P<party>{PARTY})\)")
+
+
+def party_of(match) -> str:
+    """The party a SIGNATURE or NAME_WITH_PARTY match names, upper case ("(kd)" → "KD")."""
+    return (match.group("party") or "").upper()
 
 
 def signatures(lines, require_party=False):
@@ -22,12 +26,12 @@ def signatures(lines, require_party=False):
             candidate = lines[index + 1].strip()
             if candidate and not SIGNATURE.match(candidate) and len(candidate) < 120:
                 role = candidate
-        found.append({"name": match.group("name"), "party": match.group("party") or "", "role": role})
+        found.append({"name": match.group("name"), "party": party_of(match), "role": role})
     return found
 
 
 def named_with_party(text):
     seen = {}
     for match in NAME_WITH_PARTY.finditer(text or ""):
-        seen.setdefault(match.group("name"), match.group("party"))
+        seen.setdefault(match.group("name"), party_of(match))
     return [{"name": name, "party": party} for name, party in seen.items()]

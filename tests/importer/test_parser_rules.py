@@ -457,3 +457,203 @@ def test_numbered_proposals_after_forslag_till_beslut_are_the_att_satser():
         "Kommunen utreder lokalbehovet.",
         "Kommunstyrelsen får i uppdrag att söka medel.",
     ]
+
+
+# Held-out layouts: title pages run together, numbers with their year, older party forms ---------
+
+FLATTENED_TITLE_PAGE = (
+    "Ljusdals kommun Socialnämnden (12) Plats och tid Kommunhuset, sal A, tisdagen den 14 mars 2023 kl 13.00 "
+    "Beslutande Eva Lund (S), ordförande Olle Berg (M) Karin Ström (C) Övriga deltagande Lisa Ek, sekreterare "
+    "Utses att justera Olle Berg (M) Justeringens plats och tid Kommunhuset den 20 mars 2023 Paragrafer 10-15 "
+    "Underskrifter Sekreterare Lisa Ek Ordförande Eva Lund Justerande Olle Berg ANSLAG/BEVIS Protokollet är "
+    "justerat. Organ Socialnämnden Förvaringsplats för protokollet Kommunhuset. Innehåll: 10 Handlingsplan "
+    "för hemtjänsten 11 Strategi för boendet 12 Ekonomisk uppföljning"
+)
+
+
+def test_a_title_page_run_into_one_line_is_still_a_protokoll():
+    result = classify(FLATTENED_TITLE_PAGE + "\n" + "Ärendet gäller en uppföljning." * 3)
+    assert result.kind == "minutes"
+    assert "hopslagen titelsida" in result.explanation
+
+
+def test_a_protokoll_without_any_paragraph_head_still_shows_its_head_and_says_what_is_missing():
+    parsed = parse_text(FLATTENED_TITLE_PAGE + "\n", "ljusdal-sn.txt")
+    assert parsed.kind == "minutes"
+    head = (parsed.data["municipality"], parsed.data["organization"], parsed.data["date"].isoformat())
+    assert head == ("Ljusdal", "Socialnämnden", "2023-03-14")
+    assert parsed.errors == ["inga paragrafer (§) hittades i protokollet."]
+
+
+def test_a_plan_named_inside_a_long_running_line_does_not_make_a_policy():
+    text = "Protokollsbilaga " + "med en lång rad om detaljer för handlingsplan och strategi " * 4 + "\nText.\n"
+    assert "policy" not in classify(text).scores
+
+
+def test_a_protokoll_title_followed_by_punctuation_counts_as_a_title():
+    text = "PROTOKOLL. Sammanträdesdatum 2022-05-04 KOMMUNSTYRELSENS TEKNISKA UTSKOTT\n§ 40\nVal av justerare\n"
+    assert "huvudet säger protokoll" in classify(text).explanation
+
+
+def test_a_paragraph_number_written_with_its_year_opens_a_paragraph():
+    opener = headings.opener_at("§ 64/21 Nytt bidragsreglemente för föreningar")
+    assert (opener.number, opener.rest) == (64, "Nytt bidragsreglemente för föreningar")
+
+
+def test_a_contents_list_ends_where_its_first_number_comes_again():
+    body = (
+        "Innehållsförteckning\n"
+        "§ 20/22 Fastställande av dagordning\n"
+        "§ 21/22 Bidrag till studieförbund\n"
+        "§ 22/22 Övriga frågor\n"
+        "Justerarsignaturer\n"
+        "§ 20/22 Fastställande av dagordning\n"
+        "Dagordningen fastställs.\n"
+        "§ 21/22 Bidrag till studieförbund\n"
+        "Bidraget beviljas.\n"
+    )
+    assert [(number, title) for number, title, _dnr in heads(body)] == [
+        (20, "Fastställande av dagordning"),
+        (21, "Bidrag till studieförbund"),
+    ]
+
+
+def test_a_council_named_in_the_genitive_in_the_attestation_is_the_organ():
+    assert find_organ(["Tid och plats Stadshuset Kommunfullmäktiges protokoll är justerat"]) == "Kommunfullmäktige"
+
+
+def test_an_older_lower_case_party_after_the_signature_names_the_asker():
+    text = """Interpellation till socialnämndens ordförande Eva Lund (s) om väntetider
+
+Med anledning av detta vill jag ställa följande frågor:
+
+1. Hur lång är väntetiden i dag?
+
+Ekeby 2001-03-12
+
+Olle Berg (fp)
+"""
+    record = parse_text(text, "ip.txt", Overrides(municipality="Ekeby")).record
+    assert (record.asker["name"], record.asker["party"]) == ("Olle Berg", "FP")
+    assert (record.addressee["name"], record.date.isoformat()) == ("Eva Lund", "2001-03-12")
+
+
+@pytest.mark.parametrize(
+    ("lines", "organ"),
+    [
+        (["TORSBY KOMMUN", "KOMMUNSTYRELSENS TEKNISKA UTSKOTT", "Protokoll"], "Kommunstyrelsens tekniska utskott"),
+        (["Kommunstyrelsens allmänna utskott", "Sammanträdesdatum 2021-02-03"], "Kommunstyrelsens allmänna utskott"),
+    ],
+)
+def test_a_committee_named_with_an_adjective_is_the_organ(lines, organ):
+    assert find_organ(lines) == organ
+
+
+def test_a_title_page_naming_only_the_committee_takes_its_parent_from_the_paragraphs():
+    head = "Protokoll\nBeslutsinstans: Arbetsutskottet\nSammanträdesdatum: 2022-09-06\nJusterarsignaturer\n"
+    body = "§ 12/22 Val av justerare\nBarn- och utbildningsnämndens arbetsutskott utser Eva Lund.\n"
+    _head, _paragraphs = minutes(body, head)
+    assert _head["organization"] == "Barn- och utbildningsnämndens arbetsutskott"
+
+
+def test_a_local_party_named_after_its_municipality_places_the_document():
+    text = "Motion om fler busslinjer\n\nVi yrkar att linjen förlängs.\n\nPer Ek\nSalapartiet\n"
+    assert find_municipality(text) == "Sala"
+
+
+def test_an_interpellation_signed_under_place_den_date_and_a_party_line():
+    text = """INTERPELLATION
+
+Till Tekniska
+
+nämndens ordförande
+
+Om snöröjningen på gång- och cykelvägar
+
+Kommunen bytte entreprenör den 1 mars 2018, och klagomålen har ökat sedan dess.
+
+1. Hur följs det nya avtalet upp?
+
+Mora den 3 februari 2019
+
+För Centerpartiet
+
+Olle Berg
+"""
+    record = parse_text(text, "ip.txt", Overrides(municipality="Mora")).record
+    assert (record.asker["name"], record.date.isoformat()) == ("Olle Berg", "2019-02-03")
+
+
+def test_a_mixed_case_organ_prefix_opens_paragraphs_and_earlier_handling_is_not_the_title():
+    body = (
+        "Bun § 7\n"
+        "Val av justerare\n"
+        "\n"
+        "Anna Berg utses att justera.\n"
+        "\n"
+        "Bun § 8 Bun au § 31 Dnr 2019/44\n"
+        "Skolskjuts för gymnasieelever\n"
+        "\n"
+        "Beslut\n"
+        "Ärendet återremitteras, se § 12 nedan.\n"
+    )
+    assert heads(body) == [(7, "Val av justerare", None), (8, "Skolskjuts för gymnasieelever", "2019/44")]
+
+
+def test_head_label_variants_count_as_a_protokoll_head():
+    head = ["Region Gotland", "Sammanträdesdag 2016-10-24", "Tid och plats Rådhuset", "Utsedd att justera Anna Berg"]
+    result = classify("\n".join([*head, "§ 1", "Val av justerare"]))
+    assert result.kind == "minutes"
+    assert "3 rader ur ett protokollshuvud" in result.explanation
+
+
+def test_the_place_of_the_justering_in_a_protokoll_head_places_the_document():
+    text = (
+        "Barn- och utbildningsnämnden\nSAMMANTRÄDESPROTOKOLL\nSammanträdesdatum 2021-05-04\n"
+        "Justeringens plats och tid Ljusdal 2021-05-11\n§ 1\nVal av justerare\n"
+    )
+    assert find_municipality(text) == "Ljusdal"
+
+
+def test_an_interpellation_to_a_post_keeps_the_post_and_asks_for_the_name():
+    text = """Interpellation
+
+Till barn- och utbildningsnämndens ordförande
+
+Hur många elever saknar behörig lärare?
+
+Ekeby 2022-10-03
+
+Per Ek (L)
+"""
+    parsed = parse_text(text, "ip.txt", Overrides(municipality="Mora"))
+    assert parsed.record.addressee["role"] == "barn- och utbildningsnämndens ordförande"
+    assert parsed.errors == [
+        "mottagaren anges bara som 'barn- och utbildningsnämndens ordförande': ange namnet på den som ska svara."
+    ]
+
+
+def test_a_title_abbreviation_before_the_addressee_is_not_part_of_the_name():
+    text = "Interpellation: Ställd till KSO Anna Berg (M)\n\nVarför dröjer bygget?\n\nMora 2023-11-20\n\nPer Ek (V)\n"
+    record = parse_text(text, "ip.txt", Overrides(municipality="Mora")).record
+    assert (record.addressee["name"], record.addressee["party"]) == ("Anna Berg", "M")
+
+
+def test_the_justering_date_on_a_run_together_title_page_is_not_the_meeting_date():
+    head = (
+        "Socialnämnden (14) Plats och tid Kommunhuset, sal B Beslutande Eva Lund (S), ordförande Olle Berg (M) "
+        "Utses att justera Olle Berg (M) Justeringens plats och tid Kommunhuset den 3 april 2019 Underskrifter "
+        "Paragrafer 20-24 ANSLAG/BEVIS Protokollet är justerat.\n"
+    )
+    _head, _paragraphs = minutes("§ 20\nVal av justerare\n", head)
+    assert _head["date"] is None
+
+
+def test_a_run_together_page_titled_protokoll_without_any_paragraph_sign_is_still_a_protokoll():
+    text = (
+        "Bidrag till föreningar\n1(2) KOMMUNSTYRELSEN PROTOKOLL Sammanträdesdatum: 2017-05-02 Bidrag till föreningar "
+        "Dnr KS 2017/12 Beslut Kommunstyrelsen beslutar att bevilja bidraget. " + "Ärendet har beretts. " * 20 + "\n"
+    )
+    parsed = parse_text(text, "utdrag.txt", Overrides(municipality="Mora"))
+    assert parsed.kind == "minutes"
+    assert "inga paragrafer (§) hittades i protokollet." in parsed.errors
