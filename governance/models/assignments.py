@@ -34,7 +34,6 @@ from .civic import Municipality, Organization, Person, Post
 from .minutes import DecisionItem
 from .versioning import VERSION_PANEL, VersionedModel
 
-
 # The condition of `Assignment.needs_confirmation`, for queries.
 UNCONFIRMED = Q(read_from_text=True, confirmed_at__isnull=True)
 
