@@ -108,9 +108,14 @@ class RegisterFilters:
             errors=tuple(errors),
         )
 
-    def apply(self, queryset):
+    def apply(self, queryset, by_status: bool = True):
         """Filter a queryset annotated by `with_status`; multi-valued relations are tested
-        with EXISTS, so no join multiplies the rows that later get counted."""
+        with EXISTS, so no join multiplies the rows that later get counted.
+
+        `by_status=False` leaves the status to `status_matches`: the overview groups by
+        status anyway and drops the groups that do not match, which keeps the status
+        expression out of WHERE, where PostgreSQL cannot estimate it and plans a nested
+        loop over every assignment."""
         if self.municipality:
             queryset = queryset.filter(municipality__slug=self.municipality)
         if self.organ:
@@ -119,12 +124,12 @@ class RegisterFilters:
             kind, pk = self.assignee
             _model, through, column = ASSIGNEE_KINDS[kind]
             queryset = queryset.filter(Exists(through.objects.filter(assignment_id=OuterRef("pk"), **{column: pk})))
-        if self.status == OPEN:
+        if by_status and self.status == OPEN:
             queryset = queryset.filter(computed_status__in=OPEN_STATUSES)
-        elif self.status == Assignment.Status.UNDATED:
+        elif by_status and self.status == Assignment.Status.UNDATED:
             # Every open assignment without a date, also those that have stalled.
             queryset = queryset.filter(computed_status__in=OPEN_STATUSES, due_date__isnull=True)
-        elif self.status:
+        elif by_status and self.status:
             queryset = queryset.filter(computed_status=self.status)
         if self.year:
             queryset = queryset.filter(decided_on__year=self.year)
@@ -137,6 +142,14 @@ class RegisterFilters:
                 Q(title__icontains=word) | Q(task__icontains=word) | Q(source_text__icontains=word)
             )
         return queryset
+
+    def status_matches(self, status: str, undated: bool) -> bool:
+        """The status filter of `apply`, for one status (and whether it has no due date)."""
+        if self.status == OPEN:
+            return status in OPEN_STATUSES
+        if self.status == Assignment.Status.UNDATED:
+            return status in OPEN_STATUSES and undated
+        return not self.status or status == self.status
 
     @property
     def is_active(self) -> bool:
@@ -175,6 +188,12 @@ def register_queryset(user, filters: RegisterFilters, day: date):
     """The assignments `user` may see that match `filters`, status as of `day`, open first."""
     queryset = visible_assignments(user, Assignment.objects.with_status(day))
     return filters.apply(queryset).open_first()
+
+
+def register_overview(user, filters: RegisterFilters, day: date) -> "Overview":
+    """The overview of the assignments `register_queryset` lists."""
+    queryset = filters.apply(visible_assignments(user, Assignment.objects.with_status(day)), by_status=False)
+    return build_overview(queryset, day, keep=filters.status_matches)
 
 
 # --- Overview ---------------------------------------------------------------------------
@@ -265,10 +284,13 @@ def _grouped(queryset, day: date, key: str):
     )
 
 
-def _tallies(queryset, day: date, key: str) -> dict:
-    """`key` value (an id, or None) → the counts of the assignments grouped under it."""
+def _tallies(queryset, day: date, key: str, keep) -> dict:
+    """`key` value (an id, or None) → the counts of the assignments grouped under it, of
+    the groups whose status and datedness `keep` accepts."""
     tallies: dict = {}
     for row in _grouped(queryset, day, key):
+        if not keep(row["computed_status"], row["_undated_"]):
+            continue
         facts = (row["computed_status"], row["_within"], row["_number"], row["_undated_"], row["_unconfirmed"])
         tallies.setdefault(row[key], _Tally()).add(*facts)
     return tallies
@@ -292,15 +314,20 @@ def _labels(organ_ids, assignee_ids: dict) -> tuple[dict, dict]:
     return organs, assignees
 
 
-def build_overview(queryset, day: date) -> Overview:
+def _every_status(status: str, undated: bool) -> bool:
+    return True
+
+
+def build_overview(queryset, day: date, keep=_every_status) -> Overview:
     """Counts for the whole selection, per report-to organ and per assignee: four grouped
-    queries and three for the names, however many assignments there are."""
-    by_report_to = _tallies(queryset, day, "report_to")
+    queries and three for the names, however many assignments there are. `keep(status,
+    undated)` selects by status, after grouping (see `RegisterFilters.apply`)."""
+    by_report_to = _tallies(queryset, day, "report_to", keep)
     totals = _Tally()
     for tally in by_report_to.values():
         totals.merge(tally)
     by_kind = {
-        kind: _tallies(queryset.filter(**{f"{relation}__isnull": False}), day, relation)
+        kind: _tallies(queryset.filter(**{f"{relation}__isnull": False}), day, relation, keep)
         for kind, relation in _ASSIGNEE_RELATIONS
     }
     organs, assignee_labels = _labels([pk for pk in by_report_to if pk], by_kind)

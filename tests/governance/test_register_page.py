@@ -141,6 +141,18 @@ def test_the_overview_follows_the_filters(client, register):
     assert [row.label for row in overview.by_organ] == ["Utbildningsnämnden"]
 
 
+@pytest.mark.parametrize(
+    ("status", "total", "director_total"),
+    [("overdue", 1, 1), ("undated", 1, 1), ("open", 3, 2), ("done", 1, 0), ("on_time", 1, 0)],
+)
+def test_the_overview_counts_only_the_status_filtered_for(client, register, status, total, director_total):
+    response = client.get("/uppdrag/", {"status": status})
+    overview = response.context["overview"]
+    assert overview.totals.total == total == response.context["page_obj"].paginator.count
+    director = [row.counts.total for row in overview.by_assignee if row.label == "Kommundirektör"]
+    assert director == ([director_total] if director_total else [])
+
+
 def test_the_overview_links_keep_the_other_filters(client, register):
     content = client.get("/uppdrag/", {"q": "plan"}).content.decode()
     assert f"?organ={register.board.pk}&amp;q=plan" in content
