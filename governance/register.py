@@ -184,16 +184,21 @@ def _positive_int(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 and int(value) > 0 else None
 
 
-def register_queryset(user, filters: RegisterFilters, day: date):
-    """The assignments `user` may see that match `filters`, status as of `day`, open first."""
-    queryset = visible_assignments(user, Assignment.objects.with_status(day))
-    return filters.apply(queryset).open_first()
+def visible_with_status(user, day: date):
+    """Every assignment `user` may see, its status as of `day` annotated."""
+    return visible_assignments(user, Assignment.objects.with_status(day))
 
 
-def register_overview(user, filters: RegisterFilters, day: date) -> "Overview":
-    """The overview of the assignments `register_queryset` lists."""
-    queryset = filters.apply(visible_assignments(user, Assignment.objects.with_status(day)), by_status=False)
-    return build_overview(queryset, day, keep=filters.status_matches)
+def register_queryset(user, filters: RegisterFilters, day: date, visible=None):
+    """The assignments `user` may see that match `filters`, status as of `day`, open first.
+    `visible` is `visible_with_status(user, day)` when the caller already has it."""
+    visible = visible_with_status(user, day) if visible is None else visible
+    return filters.apply(visible).open_first()
+
+
+def register_overview(visible, filters: RegisterFilters, day: date) -> "Overview":
+    """The overview of the assignments `register_queryset` lists, from the same `visible`."""
+    return build_overview(filters.apply(visible, by_status=False), day, keep=filters.status_matches)
 
 
 # --- Overview ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .register import (
     register_overview,
     register_queryset,
     visible_assignments,
+    visible_with_status,
 )
 from .timeline import timeline
 
@@ -39,13 +40,17 @@ def assignment_register(request):
     """
     today = date.today()
     filters = RegisterFilters.from_query(request.GET)
-    queryset = register_queryset(request.user, filters, today)
+    visible = visible_with_status(request.user, today)
+    queryset = register_queryset(request.user, filters, today, visible)
+    overview = register_overview(visible, filters, today)
     # Page through ids and statuses only, then read the fifty rows shown with everything
     # they display: the joins never touch the other thousands of rows, and the assignees of
     # all fifty are read in three small queries instead of three prefetches.
-    page = Paginator(queryset.values_list("pk", "computed_status"), REGISTER_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    paginator = Paginator(queryset.values_list("pk", "computed_status"), REGISTER_PAGE_SIZE)
+    # The overview has just counted the same selection (a test keeps the two equal), so the
+    # paginator is told the number instead of scanning every assignment once more for it.
+    paginator.count = overview.totals.total
+    page = paginator.get_page(request.GET.get("page"))
     statuses = dict(page.object_list)
     shown = (
         Assignment.objects.filter(pk__in=list(statuses))
@@ -63,7 +68,7 @@ def assignment_register(request):
         "assignments": assignments,
         "page_obj": page,
         "filters": filters,
-        "overview": register_overview(request.user, filters, today),
+        "overview": overview,
         "municipalities": Municipality.objects.all(),
         "statuses": STATUS_FILTER_CHOICES,
         "confirmations": CONFIRMATION_FILTER_CHOICES,
