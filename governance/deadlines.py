@@ -127,9 +127,10 @@ def before_month(month, decided_on, year=None):
 
 
 def on_day(day, month, decided_on, year=None):
-    """ "senast den 30 juni 2021": that day; without a year, its next occurrence after the decision."""
+    """ "senast den 30 juni 2021": that day; without a year ("senast den 1 oktober"), its next
+    occurrence after the decision: a decision does not set a deadline on the day it is made."""
     if year is None:
-        year = decided_on.year if (month, day) >= (decided_on.month, decided_on.day) else decided_on.year + 1
+        year = decided_on.year if (month, day) > (decided_on.month, decided_on.day) else decided_on.year + 1
     try:
         due = date(year, month, day)
     except ValueError:
@@ -169,6 +170,101 @@ def interpellation_answer_due(filed_on, council, lead_days=7, answer_at_next_mee
     if answer_at is None:
         return DueDate(None, f"{put}; inget följande möte är inplanerat")
     return DueDate(answer_at.date, f"{put}; besvaras senast på närmast följande möte → {answer_at.date}")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A named part of the year, from the first day of `first_month` to the last day of
+    `last_month`; a period whose last month comes before its first (winter) ends the year
+    after it begins. `months` is how the explanation names its span."""
+
+    name: str
+    first_month: int
+    last_month: int
+    months: str
+
+    def end(self, start_year):
+        return end_of_month(start_year + (self.last_month < self.first_month), self.last_month)
+
+    def start(self, start_year):
+        return date(start_year, self.first_month, 1)
+
+
+# Seasons as the municipal year uses them: spring runs until the summer break (so "våren"
+# ends 30 June, when the last meetings before the summer are held), summer is July–August,
+# autumn September–November and winter December–February. Each is read as its last day.
+SEASONS = {
+    "våren": Period("våren", 3, 6, "mars–juni"),
+    "sommaren": Period("sommaren", 7, 8, "juli–augusti"),
+    "hösten": Period("hösten", 9, 11, "september–november"),
+    "vintern": Period("vintern", 12, 2, "december–februari"),
+    "vårterminen": Period("vårterminen", 1, 6, "januari–juni"),
+    "höstterminen": Period("höstterminen", 7, 12, "juli–december"),
+}
+
+ORDINALS = {"första": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "3:e": 3, "fjärde": 4, "4:e": 4}
+
+# Parts of the year by how many of them there are in it: kvartal (4), tertial (3), halvår (2).
+PARTS_OF_YEAR = {"kvartalet": 4, "tertialet": 3, "halvåret": 2}
+
+
+def part_of_year(ordinal, parts):
+    """The `ordinal`th of `parts` equal parts of the year, e.g. the second tertial: May–August."""
+    length = 12 // parts
+    first = (ordinal - 1) * length + 1
+    last = first + length - 1
+    noun = {4: "kvartalet", 3: "tertialet", 2: "halvåret"}[parts]
+    name = f"{_ordinal_name(ordinal)} {noun}"
+    return Period(name, first, last, f"{_month_name(first)}–{_month_name(last)}")
+
+
+def _ordinal_name(number):
+    return next(name for name, value in ORDINALS.items() if value == number)
+
+
+def _period_start_year(period, decided_on, year):
+    """The written year, or else the period that has not ended when the decision is made
+    (the one in progress, or the next)."""
+    if year is not None:
+        return year
+    start_year = decided_on.year - 1
+    while period.end(start_year) < decided_on:
+        start_year += 1
+    return start_year
+
+
+def during_period(period, decided_on, year=None, written=None):
+    """ "under hösten 2025", "under första kvartalet 2026": the last day of the period, the
+    latest day the words can mean, so nothing is reported late that the decision allowed."""
+    start_year = _period_start_year(period, decided_on, year)
+    due = period.end(start_year)
+    span = f"{start_year}/{start_year + 1}" if period.last_month < period.first_month else f"{start_year}"
+    written = written or f"under {period.name}"
+    return DueDate(due, f"{written} → {period.months} {span}; sista dagen är {due}")
+
+
+def before_period(period, decided_on, year=None, written=None):
+    """ "till sommaren", "före hösten 2025": the day before the period begins; without a
+    year, the next time it begins after the decision."""
+    if year is None:
+        year = decided_on.year if period.start(decided_on.year) > decided_on else decided_on.year + 1
+    due = period.start(year) - timedelta(days=1)
+    written = written or f"till {period.name}"
+    return DueDate(due, f"{written} → dagen innan {period.name} ({period.months}) börjar, {due}")
+
+
+def during_year(year, written):
+    """ "under 2025", "under år 2025", "under nästa år": the last day of that year."""
+    due = date(year, 12, 31)
+    return DueDate(due, f"{written} → årets sista dag, {due}")
+
+
+def half_year_turn(decided_on, year=None):
+    """ "vid halvårsskiftet": 30 June, of the written year or else the next one after the decision."""
+    if year is None:
+        year = decided_on.year if date(decided_on.year, 6, 30) > decided_on else decided_on.year + 1
+    due = date(year, 6, 30)
+    return DueDate(due, f"vid halvårsskiftet → sista dagen i första halvåret, {due}")
 
 
 def year_end(year):
@@ -245,6 +341,10 @@ def due_date_for(rule_text, decided_on, report_to=None):
             return DueDate(None, "kommande möte: inget organ att återrapportera till är angivet")
         return next_meeting(report_to, decided_on)
 
+    half_turn = re.search(r"halvårsskiftet(?:\s+(\d{4}))?", text)
+    if half_turn:
+        return half_year_turn(decided_on, int(half_turn.group(1)) if half_turn.group(1) else None)
+
     turn = re.search(r"årsskiftet\s+(\d{4})\s*/\s*(\d{2,4})", text)
     if turn:
         return year_end(int(turn.group(1)))
@@ -264,4 +364,49 @@ def due_date_for(rule_text, decided_on, report_to=None):
         if named:
             return in_named_month(number, decided_on, int(named.group(3)) if named.group(3) else None)
 
+    period = _period_rule(text, decided_on)
+    if period is not None:
+        return period
+
     return DueDate(None, f"tidsangivelsen ”{rule_text}” kunde inte tolkas; ange datum manuellt")
+
+
+def _period_rule(text, decided_on):
+    """Seasons, terms, parts of the year and whole years; None when the text names none."""
+    year_pattern = r"(?:\s+(?:år\s+)?(\d{4})(?:\s*/\s*\d{2,4})?)?\b"
+    lead = r"(?:(?:senast\s+)?(?:under|i)\s+)?"
+    seasons = "|".join(SEASONS)
+    before = re.search(rf"\b(?:till|före|innan)\s+({seasons}){year_pattern}", text)
+    if before:
+        year = int(before.group(2)) if before.group(2) else None
+        return before_period(SEASONS[before.group(1)], decided_on, year, written=before.group(0))
+    season = re.search(rf"\b(?:(?:senast\s+)?(?:under|i)\s+({seasons}){year_pattern}|({seasons})\s+(\d{{4}})\b)", text)
+    if season:
+        name = season.group(1) or season.group(3)
+        written_year = season.group(2) or season.group(4)
+        year = int(written_year) if written_year else None
+        return during_period(SEASONS[name], decided_on, year, written=season.group(0))
+    ordinals = "|".join(re.escape(name) for name in ORDINALS)
+    parts = "|".join(PARTS_OF_YEAR)
+    part = re.search(rf"{lead}\b({ordinals})\s+({parts}){year_pattern}", text) or re.search(
+        rf"{lead}\b(kvartal)\s+([1-4]){year_pattern}", text
+    )
+    if part:
+        if part.group(1) == "kvartal":
+            period = part_of_year(int(part.group(2)), 4)
+        else:
+            period = part_of_year(ORDINALS[part.group(1)], PARTS_OF_YEAR[part.group(2)])
+        year = int(part.group(3)) if part.group(3) else None
+        return during_period(period, decided_on, year, written=part.group(0))
+    whole_year = re.search(
+        r"\b(?:senast\s+(?:under\s+)?|under\s+|(?:före|vid|till)\s+utgången\s+av\s+|i\s+slutet\s+av\s+)"
+        r"(?:år\s+)?(\d{4})\b",
+        text,
+    )
+    if whole_year:
+        return during_year(int(whole_year.group(1)), whole_year.group(0))
+    relative_year = re.search(r"\bunder\s+(året|innevarande år|nästa år|kommande år)\b", text)
+    if relative_year:
+        offset = 0 if relative_year.group(1) in ("året", "innevarande år") else 1
+        return during_year(decided_on.year + offset, relative_year.group(0))
+    return None

@@ -37,6 +37,7 @@ FIELDS = [
     "municipality",
     "source",
     "source_text",
+    "confirmed",
     "url",
 ]
 
@@ -55,6 +56,7 @@ CSV_HEADERS = {
     "municipality": "Kommun",
     "source": "Beslut",
     "source_text": "Källmening",
+    "confirmed": "Bekräftat",
     "url": "Länk",
 }
 
@@ -76,6 +78,8 @@ _COLUMNS = {
     "organ_name": "decision__paragraph__minutes__organization__name",
     "organ_abbreviation": "decision__paragraph__minutes__organization__abbreviation",
     "source_page_title": "source_page__title",
+    "read_from_text": "read_from_text",
+    "confirmed_at": "confirmed_at",
 }
 
 
@@ -86,7 +90,7 @@ def _source(row: dict) -> str:
     return row["source_page_title"] or ""
 
 
-def _assignee_labels(queryset) -> dict[int, list[str]]:
+def assignee_labels_by_id(queryset) -> dict[int, list[str]]:
     """Everyone responsible per assignment, posts first as `Assignment.assignee_labels` does."""
     ids = queryset.order_by().values("pk")
     labels: dict[int, list[str]] = defaultdict(list)
@@ -104,7 +108,7 @@ def _assignee_labels(queryset) -> dict[int, list[str]]:
 
 def register_rows(queryset, as_of: date, base_url: str = "") -> Iterator[dict]:
     """One dict per assignment of `queryset` (annotated by `with_status(as_of)`)."""
-    labels = _assignee_labels(queryset)
+    labels = assignee_labels_by_id(queryset)
     # One reverse() for all rows: resolving the URL per row would cost more than the rest.
     link = base_url.rstrip("/") + reverse("assignment_detail", args=[_PLACEHOLDER_PK])
     for values in queryset.values_list(*_COLUMNS.values()):
@@ -130,6 +134,8 @@ def _row(row: dict, as_of: date, assignees: list[str], link: str) -> dict:
         "municipality": row["municipality_name"],
         "source": _source(row),
         "source_text": row["source_text"],
+        # Read from a decision's text and not yet checked by a secretary: False (`needs_confirmation`).
+        "confirmed": not (row["read_from_text"] and row["confirmed_at"] is None),
         "url": link.replace(str(_PLACEHOLDER_PK), str(row["pk"])),
     }
 
@@ -153,6 +159,6 @@ def as_csv(rows: Iterable[dict]) -> str:
     columns = list(CSV_HEADERS)
     writer.writerow(CSV_HEADERS.values())
     for row in rows:
-        values = dict(row, assignees=", ".join(row["assignees"]))
+        values = dict(row, assignees=", ".join(row["assignees"]), confirmed="Ja" if row["confirmed"] else "Nej")
         writer.writerow(["" if values[column] is None else values[column] for column in columns])
     return out.getvalue()

@@ -14,6 +14,7 @@ from django.db.models import BooleanField, Count, Exists, OuterRef, Q, Value, Wh
 from django.db.models import Case as SqlCase
 
 from .models import Assignment, Organization, Person, Post
+from .models.assignments import UNCONFIRMED
 from .visibility import can_view_assignment, visible_assignments
 
 __all__ = ["can_view_assignment", "visible_assignments"]  # re-exported: the views read them from here
@@ -30,6 +31,11 @@ OPEN_STATUSES = [
 # A status filter value that is not a status: every assignment still being worked on.
 OPEN = "open"
 STATUS_FILTER_CHOICES = [(OPEN, "Alla pågående"), *Assignment.Status.choices]
+
+# Assignments read from a decision's text count like the others until a secretary has
+# confirmed them; readers who want only checked facts filter on this ("bekraftat").
+CONFIRMED, UNCONFIRMED_ONLY = "ja", "nej"
+CONFIRMATION_FILTER_CHOICES = [(CONFIRMED, "Endast bekräftade"), (UNCONFIRMED_ONLY, "Endast ej bekräftade")]
 
 # Assignees are posts, people or organs; a filter value names one as "<kind>-<pk>".
 ASSIGNEE_KINDS = {
@@ -62,6 +68,7 @@ class RegisterFilters:
     status: str = ""
     year: int | None = None
     text: str = ""
+    confirmation: str = ""
     errors: tuple[str, ...] = field(default=())
 
     @classmethod
@@ -82,6 +89,10 @@ class RegisterFilters:
         if status and status not in dict(STATUS_FILTER_CHOICES):
             errors.append("Okänd status; filtret på status användes inte.")
             status = ""
+        confirmation = params.get("bekraftat", "").strip()
+        if confirmation and confirmation not in dict(CONFIRMATION_FILTER_CHOICES):
+            errors.append("Okänt val för bekräftade uppdrag; filtret på bekräftelse användes inte.")
+            confirmation = ""
         year = _positive_int(params.get("ar", ""))
         if params.get("ar") and (year is None or not 1900 <= year <= 2200):
             errors.append("Året ska skrivas med fyra siffror, t.ex. 2024; filtret på år användes inte.")
@@ -93,12 +104,18 @@ class RegisterFilters:
             status=status,
             year=year,
             text=" ".join(_printable(params.get("q", "")).split())[:200],
+            confirmation=confirmation,
             errors=tuple(errors),
         )
 
-    def apply(self, queryset):
+    def apply(self, queryset, by_status: bool = True):
         """Filter a queryset annotated by `with_status`; multi-valued relations are tested
-        with EXISTS, so no join multiplies the rows that later get counted."""
+        with EXISTS, so no join multiplies the rows that later get counted.
+
+        `by_status=False` leaves the status to `status_matches`: the overview groups by
+        status anyway and drops the groups that do not match, which keeps the status
+        expression out of WHERE, where PostgreSQL cannot estimate it and plans a nested
+        loop over every assignment."""
         if self.municipality:
             queryset = queryset.filter(municipality__slug=self.municipality)
         if self.organ:
@@ -107,24 +124,36 @@ class RegisterFilters:
             kind, pk = self.assignee
             _model, through, column = ASSIGNEE_KINDS[kind]
             queryset = queryset.filter(Exists(through.objects.filter(assignment_id=OuterRef("pk"), **{column: pk})))
-        if self.status == OPEN:
+        if by_status and self.status == OPEN:
             queryset = queryset.filter(computed_status__in=OPEN_STATUSES)
-        elif self.status == Assignment.Status.UNDATED:
+        elif by_status and self.status == Assignment.Status.UNDATED:
             # Every open assignment without a date, also those that have stalled.
             queryset = queryset.filter(computed_status__in=OPEN_STATUSES, due_date__isnull=True)
-        elif self.status:
+        elif by_status and self.status:
             queryset = queryset.filter(computed_status=self.status)
         if self.year:
             queryset = queryset.filter(decided_on__year=self.year)
+        if self.confirmation == CONFIRMED:
+            queryset = queryset.confirmed()
+        elif self.confirmation == UNCONFIRMED_ONLY:
+            queryset = queryset.unconfirmed()
         for word in self.text.split():
             queryset = queryset.filter(
                 Q(title__icontains=word) | Q(task__icontains=word) | Q(source_text__icontains=word)
             )
         return queryset
 
+    def status_matches(self, status: str, undated: bool) -> bool:
+        """The status filter of `apply`, for one status (and whether it has no due date)."""
+        if self.status == OPEN:
+            return status in OPEN_STATUSES
+        if self.status == Assignment.Status.UNDATED:
+            return status in OPEN_STATUSES and undated
+        return not self.status or status == self.status
+
     @property
     def is_active(self) -> bool:
-        return any([self.municipality, self.organ, self.assignee, self.status, self.year, self.text])
+        return any([self.municipality, self.organ, self.assignee, self.status, self.year, self.text, self.confirmation])
 
     def as_params(self, **changes) -> dict:
         values = {
@@ -134,6 +163,7 @@ class RegisterFilters:
             "status": self.status,
             "ar": self.year or "",
             "q": self.text,
+            "bekraftat": self.confirmation,
         }
         values.update(changes)
         return {key: value for key, value in values.items() if value not in ("", None)}
@@ -154,10 +184,21 @@ def _positive_int(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 and int(value) > 0 else None
 
 
-def register_queryset(user, filters: RegisterFilters, day: date):
-    """The assignments `user` may see that match `filters`, status as of `day`, open first."""
-    queryset = visible_assignments(user, Assignment.objects.with_status(day))
-    return filters.apply(queryset).open_first()
+def visible_with_status(user, day: date):
+    """Every assignment `user` may see, its status as of `day` annotated."""
+    return visible_assignments(user, Assignment.objects.with_status(day))
+
+
+def register_queryset(user, filters: RegisterFilters, day: date, visible=None):
+    """The assignments `user` may see that match `filters`, status as of `day`, open first.
+    `visible` is `visible_with_status(user, day)` when the caller already has it."""
+    visible = visible_with_status(user, day) if visible is None else visible
+    return filters.apply(visible).open_first()
+
+
+def register_overview(visible, filters: RegisterFilters, day: date) -> "Overview":
+    """The overview of the assignments `register_queryset` lists, from the same `visible`."""
+    return build_overview(filters.apply(visible, by_status=False), day, keep=filters.status_matches)
 
 
 # --- Overview ---------------------------------------------------------------------------
@@ -176,6 +217,7 @@ class Counts:
     reported: int = 0
     done: int = 0
     withdrawn: int = 0
+    unconfirmed: int = 0
 
 
 @dataclass(frozen=True)
@@ -202,7 +244,7 @@ class _Tally:
     def __init__(self):
         self.values = dict.fromkeys(Counts.__dataclass_fields__, 0)
 
-    def add(self, status: str, due_within: bool, number: int, undated: bool) -> None:
+    def add(self, status: str, due_within: bool, number: int, undated: bool, unconfirmed: bool) -> None:
         is_open = status in OPEN_STATUSES
         self.values["total"] += number
         self.values["open"] += number if is_open else 0
@@ -213,69 +255,112 @@ class _Tally:
         self.values["withdrawn"] += number if status == Assignment.Status.WITHDRAWN else 0
         self.values["due_within_30"] += number if is_open and due_within else 0
         self.values["undated"] += number if is_open and undated else 0
+        self.values["unconfirmed"] += number if unconfirmed else 0
+
+    def merge(self, other: "_Tally") -> None:
+        for name, number in other.values.items():
+            self.values[name] += number
 
     def counts(self) -> Counts:
         return Counts(**self.values)
 
 
-def _grouped(queryset, day: date, *keys: str):
-    """Rows of `keys` + status + "due within 30 days" + "undated" + count: the status is
-    computed once per assignment and grouped by the database, however many there are."""
+def _grouped(queryset, day: date, key: str):
+    """Rows of `key` + status + "due within 30 days" + "undated" + count: the status is
+    computed once per assignment and grouped by the database, however many there are.
+
+    Grouped by the key's id alone, with no join to the tables that hold its name: names
+    are read afterwards for the few groups there are (`_labels`). Joins here multiplied
+    the work per assignment, and on a freshly loaded PostgreSQL table without statistics
+    they were planned as nested loops over every row.
+    """
     within = SqlCase(
         When(due_date__gte=day, due_date__lte=day + timedelta(DUE_WITHIN_DAYS), then=Value(True)),
         default=Value(False),
         output_field=BooleanField(),
     )
     undated = SqlCase(When(due_date__isnull=True, then=Value(True)), default=Value(False), output_field=BooleanField())
+    unconfirmed = SqlCase(When(UNCONFIRMED, then=Value(True)), default=Value(False), output_field=BooleanField())
     return (
         queryset.order_by()
-        .annotate(_within=within, _undated_=undated)
-        .values(*keys, "computed_status", "_within", "_undated_")
+        .annotate(_within=within, _undated_=undated, _unconfirmed=unconfirmed)
+        .values(key, "computed_status", "_within", "_undated_", "_unconfirmed")
         .annotate(_number=Count("pk"))
     )
 
 
-def build_overview(queryset, day: date) -> Overview:
-    """Counts for the whole selection, per report-to organ and per assignee: four queries."""
+def _tallies(queryset, day: date, key: str, keep) -> dict:
+    """`key` value (an id, or None) → the counts of the assignments grouped under it, of
+    the groups whose status and datedness `keep` accepts."""
+    tallies: dict = {}
+    for row in _grouped(queryset, day, key):
+        if not keep(row["computed_status"], row["_undated_"]):
+            continue
+        facts = (row["computed_status"], row["_within"], row["_number"], row["_undated_"], row["_unconfirmed"])
+        tallies.setdefault(row[key], _Tally()).add(*facts)
+    return tallies
+
+
+# Assignee kinds in the overview: the relation grouped on, and how one is labelled.
+_ASSIGNEE_RELATIONS = (("post", "assignee_posts"), ("person", "assignee_people"), ("organ", "assignee_organizations"))
+
+
+def _labels(organ_ids, assignee_ids: dict) -> tuple[dict, dict]:
+    """Names of the organs and assignees that have a row in the overview: three queries."""
+    organ_pks = set(organ_ids) | set(assignee_ids["organ"])
+    organs = Organization.objects.select_related("municipality").in_bulk(organ_pks)
+    posts = Post.objects.select_related("organization").in_bulk(assignee_ids["post"])
+    people = Person.objects.in_bulk(assignee_ids["person"])
+    assignees = {
+        "post": {pk: (post.label, post.organization.name) for pk, post in posts.items()},
+        "person": {pk: (person.name, "Person") for pk, person in people.items()},
+        "organ": {pk: (organ.name, "Organ") for pk, organ in organs.items()},
+    }
+    return organs, assignees
+
+
+def _every_status(status: str, undated: bool) -> bool:
+    return True
+
+
+def build_overview(queryset, day: date, keep=_every_status) -> Overview:
+    """Counts for the whole selection, per report-to organ and per assignee: four grouped
+    queries and three for the names, however many assignments there are. `keep(status,
+    undated)` selects by status, after grouping (see `RegisterFilters.apply`)."""
+    by_report_to = _tallies(queryset, day, "report_to", keep)
     totals = _Tally()
-    organs: dict = {}
-    organ_keys = ("report_to", "report_to__name", "report_to__abbreviation", "report_to__municipality__name")
-    for row in _grouped(queryset, day, *organ_keys):
-        facts = (row["computed_status"], row["_within"], row["_number"], row["_undated_"])
-        totals.add(*facts)
-        organs.setdefault(tuple(row[key] for key in organ_keys), _Tally()).add(*facts)
-    by_organ = [
-        OverviewRow(
-            label=name or "Inget organ angivet",
-            detail=", ".join(part for part in (abbreviation, municipality) if part),
-            filter_params={"organ": pk} if pk else {},
-            counts=tally.counts(),
-        )
-        for (pk, name, abbreviation, municipality), tally in organs.items()
-    ]
-    by_organ.sort(key=lambda row: (-row.counts.open, row.label))
-    by_assignee = []
-    for kind, relation, label, detail in (
-        ("post", "assignee_posts", "assignee_posts__label", "assignee_posts__organization__name"),
-        ("person", "assignee_people", "assignee_people__name", None),
-        ("organ", "assignee_organizations", "assignee_organizations__name", None),
-    ):
-        keys = (relation, label) + ((detail,) if detail else ())
-        groups: dict = {}
-        for row in _grouped(queryset.filter(**{f"{relation}__isnull": False}), day, *keys):
-            if row[relation] is not None:
-                groups.setdefault(tuple(row[key] for key in keys), _Tally()).add(
-                    row["computed_status"], row["_within"], row["_number"], row["_undated_"]
-                )
-        by_assignee += [
+    for tally in by_report_to.values():
+        totals.merge(tally)
+    by_kind = {
+        kind: _tallies(queryset.filter(**{f"{relation}__isnull": False}), day, relation, keep)
+        for kind, relation in _ASSIGNEE_RELATIONS
+    }
+    organs, assignee_labels = _labels([pk for pk in by_report_to if pk], by_kind)
+    by_organ = []
+    for pk, tally in by_report_to.items():
+        organ = organs.get(pk)
+        by_organ.append(
             OverviewRow(
-                label=values[1],
-                detail=values[2] if detail else {"person": "Person", "organ": "Organ"}[kind],
-                filter_params={"ansvarig": f"{kind}-{values[0]}"},
+                label=organ.name if organ else "Inget organ angivet",
+                detail=", ".join(part for part in (organ.abbreviation, organ.municipality.name) if part)
+                if organ
+                else "",
+                filter_params={"organ": pk} if organ else {},
                 counts=tally.counts(),
             )
-            for values, tally in groups.items()
-        ]
+        )
+    by_organ.sort(key=lambda row: (-row.counts.open, row.label))
+    by_assignee = [
+        OverviewRow(
+            label=assignee_labels[kind][pk][0],
+            detail=assignee_labels[kind][pk][1],
+            filter_params={"ansvarig": f"{kind}-{pk}"},
+            counts=tally.counts(),
+        )
+        for kind, tallies in by_kind.items()
+        for pk, tally in tallies.items()
+        if pk in assignee_labels[kind]
+    ]
     by_assignee.sort(key=lambda row: (-row.counts.open, -row.counts.total, row.label))
     return Overview(totals=totals.counts(), by_organ=by_organ, by_assignee=by_assignee)
 

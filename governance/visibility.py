@@ -257,23 +257,25 @@ def can_view_assignment(user, assignment) -> bool:
 
 
 def visible_assignments(user, queryset: QuerySet | None = None) -> QuerySet:
-    """`queryset` (all assignments by default) without those derived from hidden documents."""
-    from governance.models import Assignment
+    """`queryset` (all assignments by default) without those derived from hidden documents.
+
+    Excluded by two small sets, the hidden pages and the decision items on hidden
+    paragraphs, each hashed once per query: an assignment is tested with two look-ups
+    instead of joining every assignment to its paragraph and source page, which is what
+    made each register query scan and join the whole table.
+    """
+    from governance.models import Assignment, DecisionItem
 
     queryset = Assignment.objects.all() if queryset is None else queryset
-    hidden = _hidden_prefixes(user)
-    exclusions = [
-        Q(decision__paragraph__live=False),
-        Q(source_page__live=False),
-    ]
-    for field in ("decision__paragraph__path", "source_page__path"):
-        condition = _hidden_q(hidden, field)
-        if condition is not None:
-            exclusions.append(condition)
-    # Excluded through a positive sub-query: a negated OR over nullable joins would also
-    # drop the assignments that have no source at all.
-    hidden_ids = Assignment.objects.filter(reduce(or_, exclusions)).values("pk")
-    return queryset.exclude(pk__in=hidden_ids)
+    hidden = Q(live=False)
+    prefixes = _hidden_q(_hidden_prefixes(user))
+    if prefixes is not None:
+        hidden |= prefixes
+    hidden_pages = Page.objects.filter(hidden).values("pk")
+    hidden_decisions = DecisionItem.objects.filter(paragraph_id__in=hidden_pages).values("pk")
+    # `exclude` on a nullable foreign key keeps the rows where it is NULL: an assignment
+    # without a source paragraph or page is not hidden by it.
+    return queryset.exclude(decision__in=hidden_decisions).exclude(source_page__in=hidden_pages)
 
 
 def can_view_record(user, record) -> bool:

@@ -32,6 +32,7 @@ BATCH_SIZE = 200  # sources per locked transaction: bounds how long the lock is 
 RETRY_AFTER_FAILURE_SECONDS = 5.0  # quiet drains in this process back off after an engine error
 
 _last_failure: dict[str, float] = {}  # engine URL → when a quiet drain last failed on it
+_last_without_index: dict[str, float] = {}  # engine URL → when a drain after a request found no index
 
 
 @dataclass
@@ -96,28 +97,39 @@ def flush_outbox(client=None, wait_seconds: float = 0.0) -> DrainResult:
     return result
 
 
-def flush_outbox_quietly(wait_seconds: float = 2.0) -> None:
+def flush_outbox_quietly(wait_seconds: float = 2.0) -> str | None:
     """Drain if the engine answers; if it does not, the changes wait (and are logged).
 
     After a failure this process does not try again for a few seconds, so a down engine
-    costs each request at most one failed connection in that time, not one per save."""
+    costs each request at most one failed connection in that time, not one per save.
+    Returns why the drain stopped early (`DrainResult.held_back`), None if it did not run."""
     url = engine_url()
     if time.monotonic() - _last_failure.get(url, -RETRY_AFTER_FAILURE_SECONDS) < RETRY_AFTER_FAILURE_SECONDS:
-        return
+        return None
     try:
-        flush_outbox(wait_seconds=wait_seconds)
+        return flush_outbox(wait_seconds=wait_seconds).held_back
     except SEARCH_ERRORS as error:
         _last_failure[url] = time.monotonic()
         logger.warning(
             "Search engine unavailable, %s change(s) wait in the outbox: %s", IndexChange.objects.count(), error
         )
+        return None
 
 
 def drain_after_request(**kwargs) -> None:
     """`request_finished` receiver: send changes left by any process (an import, cron, a
-    save made while the engine was down). One cheap query when the outbox is empty."""
+    save made while the engine was down). One cheap query when the outbox is empty.
+
+    When the last try found no index, requests leave the outbox alone for a few seconds:
+    only a rebuild creates the index, and it covers these changes, so trying again after
+    every request would only take the drain lock and ask the engine each time."""
+    if time.monotonic() - _last_without_index.get(engine_url(), -RETRY_AFTER_FAILURE_SECONDS) < (
+        RETRY_AFTER_FAILURE_SECONDS
+    ):
+        return
     if IndexChange.objects.exists():
-        flush_outbox_quietly(wait_seconds=0.0)
+        if flush_outbox_quietly(wait_seconds=0.0) == "no index":
+            _last_without_index[engine_url()] = time.monotonic()
 
 
 def enqueue_aged_assignments(today: date | None = None) -> int:

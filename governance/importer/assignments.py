@@ -178,8 +178,13 @@ DEADLINE_PATTERNS = [
     r"inom\s+(?:\d+|en|ett|två|tre|fyra|fem|sex|tolv)\s+(?:dagar|dag|veckor|vecka|månader|månad|år)",
     r"(?:en|två|tre|fyra|sex|tolv|\d+)\s+gånger\s+per\s+år",
     rf"senast\s+(?:den\s+)?\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}",
-    r"(?:senast\s+)?(?:under|till|före)\s+(?:våren|hösten|sommaren|vintern)(?:\s+\d{4})?",
-    r"(?:senast\s+)?(?:under\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\s+kvartalet(?:\s+\d{4})?",
+    r"(?:senast\s+)?(?:under|till|före)\s+(?:vårterminen|höstterminen|våren|hösten|sommaren|vintern)"
+    r"(?:\s+\d{4}(?:\s*/\s*\d{2,4})?)?",
+    r"(?:senast\s+)?(?:under\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\s+(?:kvartalet|tertialet|halvåret)"
+    r"(?:\s+\d{4})?",
+    r"(?:vid|till|före)\s+halvårsskiftet(?:\s+\d{4})?",
+    r"(?:före|vid|till)\s+utgången\s+av\s+(?:år\s+)?\d{4}",
+    r"(?:senast\s+)?under\s+år\s+\d{4}",
     r"(?:senast\s+)?i\s+samband\s+med\s+(?:kommande\s+|nästa\s+)?(?:delårsrapport|delårsbokslut|årsredovisning"
     r"|bokslut|budget|verksamhetsberättelse|mål-\s+och\s+budget|tertialrapport|uppföljning)\w*(?:\s+\d{4})?",
     r"senast\s+(?:under\s+)?\d{4}",

@@ -34,6 +34,9 @@ from .civic import Municipality, Organization, Person, Post
 from .minutes import DecisionItem
 from .versioning import VERSION_PANEL, VersionedModel
 
+# The condition of `Assignment.needs_confirmation`, for queries.
+UNCONFIRMED = Q(read_from_text=True, confirmed_at__isnull=True)
+
 
 class AssignmentQuerySet(models.QuerySet):
     """Queries over assignments; `with_status` makes the status a database expression."""
@@ -77,6 +80,14 @@ class AssignmentQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(completed_on__isnull=True, withdrawn_on__isnull=True)
+
+    def unconfirmed(self):
+        """Read from a decision's text and not yet checked by a secretary (`needs_confirmation`)."""
+        return self.filter(UNCONFIRMED)
+
+    def confirmed(self):
+        """Entered by hand, or read from a text and confirmed."""
+        return self.exclude(UNCONFIRMED)
 
     def open_first(self):
         """Open assignments first, most urgent first; undated ones after dated ones."""
@@ -313,11 +324,22 @@ class Assignment(index.Indexed, VersionedModel, ClusterableModel):
 
     @property
     def assignee_labels(self):
-        """Everyone responsible, posts first because decisions usually name the post."""
+        """Everyone responsible, posts first because decisions usually name the post.
+
+        A listing that read the labels of all its rows at once sets them with
+        `preload_assignee_labels`; three prefetches per page cost more than the rest of a row.
+        """
+        preloaded = getattr(self, "_preloaded_assignee_labels", None)
+        if preloaded is not None:
+            return preloaded
         labels = [post.label for post in self.assignee_posts.all()]
         labels += [person.name for person in self.assignee_people.all()]
         labels += [organization.name for organization in self.assignee_organizations.all()]
         return labels
+
+    def preload_assignee_labels(self, labels: list[str]) -> None:
+        """Labels read for many assignments at once (`exports.assignee_labels_by_id`)."""
+        self._preloaded_assignee_labels = list(labels)
 
     @property
     def source_paragraph(self):

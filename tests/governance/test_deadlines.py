@@ -163,3 +163,108 @@ def test_an_arbetsordning_can_have_interpellations_answered_at_the_meeting_they_
     council = _council_with_meetings(date(2020, 9, 28), date(2020, 10, 26))
     due = interpellation_answer_due(date(2020, 9, 18), council, lead_days=7, answer_at_next_meeting=False)
     assert due.date == date(2020, 9, 28)
+
+
+@pytest.mark.parametrize(
+    ("rule", "decided_on", "expected"),
+    [
+        ("Återrapport ska ske senast 30 september 2025", date(2025, 2, 10), date(2025, 9, 30)),
+        ("Uppdraget ska redovisas senast den 1 oktober", date(2025, 2, 10), date(2025, 10, 1)),
+        ("Uppdraget ska redovisas senast den 1 oktober", date(2025, 10, 20), date(2026, 10, 1)),
+        ("Uppdraget ska redovisas senast den 1 oktober", date(2025, 10, 1), date(2026, 10, 1)),
+    ],
+)
+def test_a_full_date_in_words_without_a_year_is_the_next_such_day_after_the_decision(rule, decided_on, expected):
+    due = due_date_for(rule, decided_on)
+    assert due.date == expected
+    assert str(expected) in due.explanation
+
+
+@pytest.mark.parametrize(
+    ("rule", "decided_on", "expected", "explained"),
+    [
+        ("Redovisning ska ske under hösten 2025", date(2025, 2, 10), date(2025, 11, 30), "september–november 2025"),
+        ("Återrapportering under hösten", date(2025, 10, 15), date(2025, 11, 30), "september–november 2025"),
+        ("Återrapportering under hösten", date(2025, 12, 15), date(2026, 11, 30), "september–november 2026"),
+        ("Uppdraget återrapporteras våren 2026", date(2025, 9, 1), date(2026, 6, 30), "mars–juni 2026"),
+        ("en första redovisning senast under våren", date(2025, 9, 1), date(2026, 6, 30), "mars–juni 2026"),
+        ("under sommaren 2026", date(2025, 9, 1), date(2026, 8, 31), "juli–augusti 2026"),
+        ("under vintern 2025/2026", date(2025, 3, 1), date(2026, 2, 28), "december–februari 2025/2026"),
+        ("under vintern", date(2026, 1, 10), date(2026, 2, 28), "december–februari 2025/2026"),
+        ("Utvärderingen redovisas under vårterminen 2026", date(2025, 9, 1), date(2026, 6, 30), "januari–juni 2026"),
+        ("under höstterminen", date(2025, 9, 1), date(2025, 12, 31), "juli–december 2025"),
+    ],
+)
+def test_a_season_or_a_term_is_its_last_day_and_says_which_months_it_counts(rule, decided_on, expected, explained):
+    due = due_date_for(rule, decided_on)
+    assert due.date == expected
+    assert explained in due.explanation
+    assert f"sista dagen är {expected}" in due.explanation
+
+
+@pytest.mark.parametrize(
+    ("rule", "decided_on", "expected"),
+    [
+        ("Återrapport under första kvartalet 2026", date(2025, 9, 1), date(2026, 3, 31)),
+        ("Rapporten lämnas senast under andra kvartalet", date(2025, 9, 1), date(2026, 6, 30)),
+        ("Rapporten lämnas under 3:e kvartalet", date(2025, 8, 1), date(2025, 9, 30)),
+        ("senast kvartal 4 2026", date(2025, 9, 1), date(2026, 12, 31)),
+        ("under andra tertialet 2026", date(2025, 9, 1), date(2026, 8, 31)),
+        ("under första halvåret 2026", date(2025, 9, 1), date(2026, 6, 30)),
+        ("under andra halvåret", date(2025, 9, 1), date(2025, 12, 31)),
+    ],
+)
+def test_a_part_of_the_year_is_its_last_day(rule, decided_on, expected):
+    due = due_date_for(rule, decided_on)
+    assert due.date == expected
+    assert f"sista dagen är {expected}" in due.explanation
+
+
+@pytest.mark.parametrize(
+    ("rule", "decided_on", "expected"),
+    [
+        ("Planen ska tas fram under 2025", date(2024, 9, 1), date(2025, 12, 31)),
+        ("Uppdraget genomförs under år 2025", date(2024, 9, 1), date(2025, 12, 31)),
+        ("Resultatet redovisas senast under 2026", date(2024, 9, 1), date(2026, 12, 31)),
+        ("Resultatet redovisas senast 2026", date(2024, 9, 1), date(2026, 12, 31)),
+        ("före utgången av 2026", date(2024, 9, 1), date(2026, 12, 31)),
+        ("i slutet av år 2025", date(2025, 1, 20), date(2025, 12, 31)),
+        ("under året", date(2025, 9, 1), date(2025, 12, 31)),
+        ("under nästa år", date(2025, 9, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_whole_year_is_its_last_day(rule, decided_on, expected):
+    due = due_date_for(rule, decided_on)
+    assert due.date == expected
+    assert f"årets sista dag, {expected}" in due.explanation
+
+
+@pytest.mark.parametrize(
+    ("rule", "decided_on", "expected", "explained"),
+    [
+        ("Återrapport vid årsskiftet", date(2024, 9, 1), date(2024, 12, 31), "vid årsskiftet"),
+        ("Återrapport vid halvårsskiftet", date(2024, 3, 1), date(2024, 6, 30), "första halvåret"),
+        ("Återrapport vid halvårsskiftet", date(2024, 9, 1), date(2025, 6, 30), "första halvåret"),
+        ("Återrapport vid halvårsskiftet 2026", date(2024, 3, 1), date(2026, 6, 30), "första halvåret"),
+        ("Förslaget tas fram till sommaren", date(2024, 9, 1), date(2025, 6, 30), "dagen innan sommaren"),
+        ("Förslaget tas fram före sommaren 2025", date(2024, 3, 1), date(2025, 6, 30), "dagen innan sommaren"),
+        ("klart till hösten", date(2024, 3, 1), date(2024, 8, 31), "dagen innan hösten"),
+    ],
+)
+def test_turns_of_the_year_and_before_a_season_give_the_day_before_it(rule, decided_on, expected, explained):
+    due = due_date_for(rule, decided_on)
+    assert due.date == expected
+    assert explained in due.explanation
+    assert str(expected) in due.explanation
+
+
+def test_a_written_season_year_wins_over_the_decision_year():
+    """Like "i december 2022", the year in the text is kept even when it lies before the decision."""
+    assert due_date_for("under hösten 2025", date(2026, 2, 1)).date == date(2025, 11, 30)
+
+
+@pytest.mark.parametrize("rule", ["efter sommaren", "under kvartalet", "i början av hösten"])
+def test_a_period_without_an_end_that_can_be_named_is_not_guessed(rule):
+    due = due_date_for(rule, date(2025, 3, 1))
+    assert due.date is None
+    assert "kunde inte tolkas" in due.explanation

@@ -42,6 +42,7 @@ def test_the_csv_has_swedish_headers_and_values(client, register):
         "Kommun",
         "Beslut",
         "Källmening",
+        "Bekräftat",
         "Länk",
     ]
     overdue = next(row for row in rows if row["Uppdrag"] == "Plan för arbetsmarknadsenheten")

@@ -141,6 +141,18 @@ def test_the_overview_follows_the_filters(client, register):
     assert [row.label for row in overview.by_organ] == ["Utbildningsnämnden"]
 
 
+@pytest.mark.parametrize(
+    ("status", "total", "director_total"),
+    [("overdue", 1, 1), ("undated", 1, 1), ("open", 3, 2), ("done", 1, 0), ("on_time", 1, 0)],
+)
+def test_the_overview_counts_only_the_status_filtered_for(client, register, status, total, director_total):
+    response = client.get("/uppdrag/", {"status": status})
+    overview = response.context["overview"]
+    assert overview.totals.total == total == len(titles(response)), "the overview counts what the list shows"
+    director = [row.counts.total for row in overview.by_assignee if row.label == "Kommundirektör"]
+    assert director == ([director_total] if director_total else [])
+
+
 def test_the_overview_links_keep_the_other_filters(client, register):
     content = client.get("/uppdrag/", {"q": "plan"}).content.decode()
     assert f"?organ={register.board.pk}&amp;q=plan" in content
@@ -174,3 +186,24 @@ def test_the_register_uses_the_same_number_of_queries_for_ten_or_a_hundred_assig
     add(90)
     many = [_queries(client, url) for url in ("/uppdrag/", "/uppdrag/?status=due_soon", "/uppdrag/export.csv")]
     assert few == many
+
+
+def test_the_register_pages_through_a_long_selection_and_counts_all_of_it(client, register):
+    today = date.today()
+    Assignment.objects.bulk_create(
+        Assignment(
+            municipality=register.municipality,
+            title=f"Uppdrag {number}",
+            task="Utreda.",
+            decided_on=today,
+            due_date=today + timedelta(days=100 + number),
+        )
+        for number in range(60)
+    )
+    first = client.get("/uppdrag/", {"status": "open"})
+    assert len(titles(first)) == 50
+    second = client.get("/uppdrag/", {"status": "open", "page": 2})
+    assert len(titles(second)) == 63 - 50
+    content = second.content.decode()
+    assert "63 uppdrag" in content and "Sida 2 av 2" in content
+    assert not set(titles(first)) & set(titles(second))

@@ -213,6 +213,11 @@ def test_seasons_quarters_and_reporting_cycles_are_kept_as_deadline_text():
             "i samband med delårsrapporten"
         ),
         "Bolaget får i uppdrag att kalla till stämma senast 30 september 2025.": "senast 30 september 2025",
+        "Förvaltningen får i uppdrag att utreda taxan under vintern 2025/2026.": "under vintern 2025/2026",
+        "Förvaltningen får i uppdrag att följa upp taxan under andra halvåret 2026.": "under andra halvåret 2026",
+        "Förvaltningen får i uppdrag att återrapportera vid halvårsskiftet.": "vid halvårsskiftet",
+        "Förvaltningen får i uppdrag att ta fram en plan under år 2026.": "under år 2026",
+        "Förvaltningen får i uppdrag att ta fram en plan före utgången av 2026.": "före utgången av 2026",
     }
     for sentence, deadline in cases.items():
         [found] = assignments("Beslut\n" + sentence + "\n")

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
+from governance.models import Assignment
 from governance.roles import COUNCILLORS
 from tests.workflows.test_assignment_flow import setup  # noqa: F401 - shared fixture
 from workflows.services import open_task, start_assignment_process
@@ -130,3 +131,40 @@ def test_the_admin_dashboard_gives_a_councillor_the_counts_by_status(client, set
     assert "Uppdragen i överblick" in content and content.count("Uppdragen i överblick") == 1
     assert "/uppdrag/?status=" in content
     assert "Uppdrag att följa upp" not in content
+
+
+def test_the_process_panel_says_ja_and_nej_not_true_and_false(client, setup):  # noqa: F811
+    assignment = setup["assignment"]
+    assignment.read_from_text = True
+    assignment.save()
+    process = start_assignment_process(assignment)
+    client.force_login(setup["director"])
+    content = client.get(f"/arenden/assignment/{process.pk}/").content.decode()
+    panel = content[content.index("Inläst ur beslutstexten") :]
+    assert "<td>Ja</td>" in panel[: panel.index("</tr>")], "read from the text: yes"
+    assert "<td>Nej</td>" in content
+    for raw in ("<td>True</td>", "<td>False</td>", "<td>None</td>", 'alt="flow graph"'):
+        assert raw not in content
+
+
+def test_the_inbox_pages_in_swedish(client, setup):  # noqa: F811
+    first = setup["assignment"]
+    for number in range(26):
+        assignment = Assignment.objects.create(
+            municipality=first.municipality,
+            title=f"Uppdrag nummer {number}",
+            task="Utreda.",
+            decided_on=first.decided_on,
+            report_to=first.report_to,
+            due_date=first.due_date,
+        )
+        assignment.assignee_posts.set(first.assignee_posts.all())
+        start_assignment_process(assignment)
+    client.force_login(setup["director"])
+    first_page = client.get("/arenden/assignment/inbox/").content.decode()
+    assert "Sida 1 av 2" in first_page and "(1–25 av 26)" in first_page
+    assert ">Nästa</span>" in first_page
+    second_page = client.get("/arenden/assignment/inbox/", {"page": 2}).content.decode()
+    assert "Sida 2 av 2" in second_page and ">Föregående</span>" in second_page
+    for english in (" of 26", ">Previous<", ">Next<"):
+        assert english not in first_page and english not in second_page
