@@ -20,6 +20,26 @@ STOPWORDS = {
     "inom", "kommun", "kommunen", "kommunens", "flera", "samt",
 }  # fmt: skip
 STEM = 6
+#: Inflection endings, longest first: "laddstationerna", "insatserna", "utreda", "stärka" meet their stems.
+ENDINGS = (
+    "arnas",
+    "ernas",
+    "ornas",
+    "arna",
+    "erna",
+    "orna",
+    "ande",
+    "ende",
+    "ning",
+    "ar",
+    "er",
+    "or",
+    "en",
+    "et",
+    "na",
+    "a",
+    "s",
+)
 MINIMUM_OVERLAP = 0.75
 #: Candidates this close to the best are as good as it: the match is ambiguous.
 TIE_MARGIN = 0.1
@@ -34,10 +54,21 @@ class AnswerLink:
     warning: str = ""
 
 
-def subject_words(title: str) -> set[str]:
-    """The content words of a title, cut to a common stem so inflections meet."""
+def stem(word: str) -> str:
+    """A word without its inflection ending, cut short: "stärka" and "stärk" are one word here."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    return word[:STEM]
+
+
+def subject_words(title: str, ignore: str = "") -> set[str]:
+    """The content words of a title as stems; `ignore` (the municipality's name, which many
+    titles repeat) says nothing about the subject."""
+    ignored = STOPWORDS | set(re.findall(r"[a-zåäöéü0-9]+", ignore.lower()))
     words = re.findall(r"[a-zåäöéü0-9]+", title.lower())
-    return {word[:STEM] for word in words if word not in STOPWORDS and len(word) > 1}
+    return {stem(word) for word in words if word not in ignored and stem(word) not in ignored and len(word) > 1}
 
 
 def overlap(subject: set[str], title: set[str]) -> float:
@@ -87,12 +118,13 @@ def find_answered(municipality, answers: dict | None, case_numbers: list[str]) -
         return by_case
     if not answers:
         return AnswerLink()
-    subject = subject_words(answers.get("subject", ""))
+    name = municipality.name
+    subject = subject_words(answers.get("subject", ""), name)
     if not subject:
         return AnswerLink(warning="titeln säger inte vad som besvaras: svaret kopplades inte.")
     scored = sorted(
         (
-            (overlap(subject, subject_words(page.title)), page)
+            (overlap(subject, subject_words(page.title, name)), page)
             for queryset in _candidates(municipality, answered_kind)
             for page in queryset
         ),

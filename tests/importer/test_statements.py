@@ -156,6 +156,13 @@ def test_subject_words_meet_across_inflections_and_ignore_the_kind_words():
     assert overlap(subject_words("fler parkbänkar"), subject_words("Motion om laddstationer vid skolor")) == 0.0
 
 
+def test_verb_forms_and_plurals_meet_but_the_municipalitys_name_says_nothing():
+    assert subject_words("att utreda och stärka insatserna") == subject_words("Utred och stärk insatserna")
+    assert (
+        overlap(subject_words("cykelvägar i Eksjö", "Eksjö"), subject_words("Motion om parker i Eksjö", "Eksjö")) == 0
+    )
+
+
 # Writer: linking the answer --------------------------------------------------------------
 
 
