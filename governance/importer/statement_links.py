@@ -10,7 +10,7 @@ wrong link shows a resident the answer to someone else's motion.
 import re
 from dataclasses import dataclass
 
-from governance.models import InterpellationPage, MotionPage, normalize_case_number
+from governance.models import InterpellationPage, MotionPage, StatementPage, normalize_case_number
 
 #: Words that say what kind of document it is, or join the words that say what it is about.
 STOPWORDS = {
@@ -108,6 +108,25 @@ def _by_case(municipality, case_numbers, answered_kind):
                 warning=f"flera ärenden har diarienummer {number} ({titles}): svaret kopplades inte, välj i admin."
             )
     return None
+
+
+def waiting_answers(page):
+    """The unlinked beslutsunderlag that the rule above would link to `page` (a motion or an
+    interpellation imported after its answer)."""
+    kinds = ["interpellation"] if isinstance(page, InterpellationPage) else ["motion", "citizen_proposal"]
+    waiting = StatementPage.objects.filter(municipality=page.municipality, answers__isnull=True).filter(
+        answered_kind__in=kinds
+    )
+    return [
+        statement
+        for statement in waiting.select_related("case")
+        if find_answered(
+            page.municipality,
+            {"kind": statement.answered_kind, "subject": statement.answered_subject},
+            [statement.case.case_number] if statement.case else [],
+        ).page
+        == page
+    ]
 
 
 def find_answered(municipality, answers: dict | None, case_numbers: list[str]) -> AnswerLink:

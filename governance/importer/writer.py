@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from governance.blocks import DocumentBodyBlock
 from governance.deadlines import due_date_for
 from governance.importer.completion_links import link_and_record
-from governance.importer.statement_links import find_answered
+from governance.importer.statement_links import find_answered, waiting_answers
 from governance.models import (
     Assignment,
     AttSats,
@@ -297,6 +297,7 @@ class DocumentWriter:
                 )
             ]
         self.result.page = self._save(page)
+        self._link_waiting_answers(page)
 
     def write_interpellation(self, page, data):
         asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
@@ -314,6 +315,7 @@ class DocumentWriter:
             for row in data.get("question_rows", [])
         ]
         self.result.page = self._save(page)
+        self._link_waiting_answers(page)
         for promise in data.get("promises", []):
             self._assignment(promise, page.date, source_page=page)
         for referenced in data.get("referenced_assignments", []):
@@ -364,6 +366,12 @@ class DocumentWriter:
         page.body = _body(data.get("sections", []))
         page.source_name = data.get("source_name", "")
         self.result.page = self._save(page)
+
+    def _link_waiting_answers(self, page):
+        """An answer imported before its motion (or interpellation) is linked once it arrives."""
+        for statement in waiting_answers(page):
+            statement.answers = page
+            self._save(statement)
 
     def write_statement(self, page, data):
         page.statement_type = data.get("statement_type") or "memo"

@@ -263,3 +263,44 @@ def test_the_public_never_sees_a_confidential_underlag(home_page, client, django
     assert can_view_page(admin, statement)
     client.force_login(admin)
     assert statement.title in client.get(MotionPage.objects.get(pk=motion.pk).url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_case_page_lists_the_underlag_on_its_diarienummer(home_page, client):
+    _parsed, statement = _import(home_page, ANSWER.format(case="2026.001 KS", subject="laddstationer"))
+    response = client.get(f"/arende/{statement.case_id}/")
+    assert response.status_code == 200
+    assert statement.title in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_secretary_can_open_the_underlag_in_the_admin(home_page, client, django_user_model):
+    _parsed, statement = _import(home_page, ANSWER.format(case="2026.001 KS", subject="laddstationer"))
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.se", "x"))
+    assert client.get(f"/admin/pages/{statement.pk}/edit/").status_code == 200
+    parent = statement.get_parent()
+    assert client.get(f"/admin/pages/add/governance/statementpage/{parent.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_answer_imported_before_its_motion_is_linked_when_the_motion_arrives(home_page):
+    _parsed, statement = _import(home_page, ANSWER.format(case="2026.001 KS", subject="laddstationer för cyklister"))
+    assert statement.answers_id is None
+    motion = _motion(home_page, "laddstationer för cyklister vid stationen")
+    assert StatementPage.objects.get(pk=statement.pk).answers_id == motion.pk
+
+
+@pytest.mark.django_db
+def test_an_answer_to_an_interpellation_links_to_the_interpellation_not_a_motion(home_page):
+    _motion(home_page, "förskolans lokaler")
+    _parsed, interpellation = _import(
+        home_page,
+        "Eksjö kommun\nInterpellation om förskolans lokaler\nStälld till: Anna Berg (S), kommunalråd\n2023-04-02\n\n"
+        "Hur många barn väntar på plats?\n\nPer Ek (M)\n",
+        "interpellation.txt",
+    )
+    text = ANSWER.format(case="2026.001 KS", subject="x").replace(
+        "Svar på motion om x - Anna Berg (S) med flera", "Svar på interpellation om förskolans lokaler"
+    )
+    _parsed, statement = _import(home_page, text)
+    assert StatementPage.objects.get(pk=statement.pk).answers_id == interpellation.pk
