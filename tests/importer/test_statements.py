@@ -5,13 +5,17 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
 
 from governance.importer.importing import store, trial_write
 from governance.importer.pipeline import Overrides, parse_text
 from governance.importer.statement_links import overlap, subject_words
 from governance.importer.statements import answered, find_title, parse_statement, proposal, statement_type
 from governance.models import MotionPage, StatementPage
+from governance.roles import SECRETARIES, ensure_role_groups
 from governance.visibility import can_view_page, is_public
+from tests import factories
+from tests.importer.test_import_screen import only_batch, post_files, upload
 
 ANSWER = """Eksjö kommun
 Datum: 2026-05-11 Kommunstyrelsen
@@ -304,3 +308,23 @@ def test_an_answer_to_an_interpellation_links_to_the_interpellation_not_a_motion
     )
     _parsed, statement = _import(home_page, text)
     assert StatementPage.objects.get(pk=statement.pk).answers_id == interpellation.pk
+
+
+@pytest.fixture
+def secretary(client, home_page, django_user_model):
+    user = django_user_model.objects.create_user(username="sekreterare", password="x")
+    user.groups.add(ensure_role_groups(home_page)[SECRETARIES])
+    factories.make_scope(user, factories.make_municipality("Eksjö"), whole_municipality=True)
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.django_db
+def test_the_review_screen_shows_what_the_underlag_answers_and_its_proposal(client, secretary):
+    post_files(client, upload("svar.txt", ANSWER.format(case="2026.001 KS", subject="laddstationer")))
+    item = only_batch().items.get()
+    assert item.importable and item.result["kind"] == "statement"
+    page = client.get(reverse("import_item", args=[item.batch_id, item.pk])).content.decode()
+    assert "Beslutsunderlag" in page
+    assert "Besvarar" in page and "Motion: laddstationer" in page
+    assert "Motionen anses besvarad." in page and "Eva Ek" in page
