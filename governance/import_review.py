@@ -84,8 +84,15 @@ def _person(row: dict | None) -> str:
     return f"{row['name']}{party}{role}"
 
 
+ANSWERED_LABELS = {"motion": "Motion", "citizen_proposal": "Medborgarförslag", "interpellation": "Interpellation"}
+
+
+def _answered(answers: dict) -> str:
+    return f"{ANSWERED_LABELS.get(answers.get('kind'), 'Ärende')}: {answers.get('subject', '')}"
+
+
 def _details(result: dict) -> list[tuple[str, list[str]]]:
-    """What a motion, interpellation or policy adds to the head fields, for the secretary to check."""
+    """What a motion, interpellation, policy or beslutsunderlag adds to the head fields, for the secretary to check."""
     details = [
         ("Förslagsställare", [_person(mover) for mover in result.get("movers", [])] if "att_satser" in result else []),
         ("Att-satser", result.get("att_satser", [])),
@@ -94,6 +101,9 @@ def _details(result: dict) -> list[tuple[str, list[str]]]:
         ("Frågor", [f"{row.get('number')}. {row.get('question')}" for row in result.get("question_rows", [])]),
         ("Antagen av", [result["adopted_by"]] if result.get("adopted_by") else []),
         ("Mål", [goal.get("text", "") for goal in result.get("goals", [])]),
+        ("Handläggare", [result["handler"]] if result.get("handler") else []),
+        ("Besvarar", [_answered(result["answers"])] if result.get("answers") else []),
+        ("Förslag till beslut", result.get("proposal_points", [])),
     ]
     return [(label, lines) for label, lines in details if lines]
 

@@ -28,10 +28,11 @@ from governance.models import (
     Organization,
     Person,
     PolicyDocumentPage,
+    StatementPage,
 )
 from governance.visibility import visible_assignments, visible_pages
 
-DOCUMENT_MODELS = (MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
+DOCUMENT_MODELS = (MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage, StatementPage)
 RECENT_DECISIONS = 20
 MEETINGS_SHOWN = 10
 

@@ -152,4 +152,4 @@ class GoldScore:
         return 2 * precision * recall / (precision + recall) if precision + recall else 0.0, precision, recall
 
 
-KIND_NAMES = ("minutes", "motion", "interpellation", "policy", "news")
+KIND_NAMES = ("minutes", "motion", "interpellation", "policy", "news", "statement")

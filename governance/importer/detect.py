@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from .headings import ORGAN_PREFIX
 
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
-KINDS = ("minutes", "motion", "interpellation", "policy", "news")
-RECOGNISED_ONLY = ("statement",)
+KINDS = ("minutes", "motion", "interpellation", "policy", "news", "statement")
+RECOGNISED_ONLY = ()
 MINIMUM_SCORE = 3.0
 
 HEAD_LINES = 30

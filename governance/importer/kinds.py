@@ -8,7 +8,14 @@ as `KindSpec.page_model` through `KindSpec.write`. Adding a kind is one entry he
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from governance.models import InterpellationPage, MinutesPage, MotionPage, NewsPage, PolicyDocumentPage
+from governance.models import (
+    InterpellationPage,
+    MinutesPage,
+    MotionPage,
+    NewsPage,
+    PolicyDocumentPage,
+    StatementPage,
+)
 
 from .interpellations import parse_interpellation
 from .motions import parse_motion
@@ -22,7 +29,9 @@ from .records import (
     MotionRecord,
     NewsRecord,
     PolicyRecord,
+    StatementRecord,
 )
+from .statements import parse_statement
 from .writer import DocumentWriter
 
 
@@ -73,6 +82,10 @@ def _validate_news(record: NewsRecord) -> list[str]:
     if not record.date:
         errors.append("inget publiceringsdatum hittades.")
     return errors
+
+
+def _validate_statement(record: StatementRecord) -> list[str]:
+    return _required(record, "beslutsunderlag")
 
 
 def _minutes(text, resolve_organ):
@@ -141,12 +154,16 @@ REGISTRY: dict[str, KindSpec] = {
     "news": KindSpec(
         "news", "nyhet", _plain(parse_news), NewsRecord, NewsPage, DocumentWriter.write_news, _validate_news
     ),
+    "statement": KindSpec(
+        "statement",
+        "beslutsunderlag",
+        _plain(parse_statement),
+        StatementRecord,
+        StatementPage,
+        DocumentWriter.write_statement,
+        _validate_statement,
+    ),
 }
 
 #: Kinds recognised so they can be refused with a reason that tells the secretary what to do.
-REFUSED = {
-    "statement": (
-        "dokumentet är ett beslutsunderlag (tjänsteskrivelse, motionssvar, yttrande eller budgetskrivelse), "
-        "inte ett beslut: importera protokollet eller protokollsutdraget där ärendet avgjordes."
-    ),
-}
+REFUSED: dict[str, str] = {}

@@ -75,3 +75,13 @@ class NewsRecord(DocumentRecord):
     sections: list = field(default_factory=list)
     goals: list = field(default_factory=list)
     commitments: list = field(default_factory=list)
+
+
+@dataclass
+class StatementRecord(DocumentRecord):
+    statement_type: str = "memo"
+    handler: str = ""
+    proposal: str = ""
+    proposal_points: list = field(default_factory=list)
+    answers: dict | None = None
+    answers_case_number: str | None = None

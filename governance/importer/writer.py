@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from governance.blocks import DocumentBodyBlock
 from governance.deadlines import due_date_for
 from governance.importer.completion_links import link_and_record
+from governance.importer.statement_links import find_answered, waiting_answers
 from governance.models import (
     Assignment,
     AttSats,
@@ -44,6 +45,7 @@ class WriteResult:
     decisions: int = 0
     assignments: dict = field(default_factory=lambda: {"created": 0, "updated": 0})
     fulfilments_unmatched: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 def _date(value):
@@ -217,6 +219,7 @@ class DocumentWriter:
         )
         page.case = self.registers.case(data.get("case_number"))
         spec.write(self, page, data)
+        parsed.warnings.extend(warning for warning in self.result.warnings if warning not in parsed.warnings)
         return self.result
 
     def _save(self, page, parent=None):
@@ -294,6 +297,7 @@ class DocumentWriter:
                 )
             ]
         self.result.page = self._save(page)
+        self._link_waiting_answers(page)
 
     def write_interpellation(self, page, data):
         asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
@@ -311,6 +315,7 @@ class DocumentWriter:
             for row in data.get("question_rows", [])
         ]
         self.result.page = self._save(page)
+        self._link_waiting_answers(page)
         for promise in data.get("promises", []):
             self._assignment(promise, page.date, source_page=page)
         for referenced in data.get("referenced_assignments", []):
@@ -360,6 +365,28 @@ class DocumentWriter:
         page.lead = data.get("lead", "")
         page.body = _body(data.get("sections", []))
         page.source_name = data.get("source_name", "")
+        self.result.page = self._save(page)
+
+    def _link_waiting_answers(self, page):
+        """An answer imported before its motion (or interpellation) is linked once it arrives."""
+        for statement in waiting_answers(page):
+            statement.answers = page
+            self._save(statement)
+
+    def write_statement(self, page, data):
+        page.statement_type = data.get("statement_type") or "memo"
+        page.handler = data.get("handler", "")[:200]
+        page.proposal = data.get("proposal", "")
+        answers = data.get("answers") or {}
+        page.answered_kind = answers.get("kind", "")
+        page.answered_subject = answers.get("subject", "")[:300]
+        link = find_answered(
+            self.municipality, answers or None, [data.get("answers_case_number"), data.get("case_number")]
+        )
+        if link.page is not None or not page.answers_id:
+            page.answers = link.page  # a link a secretary chose in the admin survives a re-import that finds none
+        if link.warning:
+            self.result.warnings.append(f"beslutsunderlaget kopplades inte till något ärende: {link.warning}")
         self.result.page = self._save(page)
 
     # Assignments -------------------------------------------------------------------

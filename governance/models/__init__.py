@@ -20,6 +20,7 @@ from .motions import AttSats, MotionAction, MotionMover, MotionPage
 from .pages import GovernanceDocumentPage, HomePage, MunicipalityPage
 from .policies import FocusArea, NewsPage, PolicyDocumentPage, PolicyGoal, ReportingRequirement
 from .registry import DOCUMENT_PAGE_MODELS
+from .statements import StatementPage, visible_statements
 from .versioning import StaleEditError, VersionedModel
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "ReportingRequirement",
     "RoleScope",
     "StaleEditError",
+    "StatementPage",
     "VersionedModel",
     "normalize_case_number",
+    "visible_statements",
 ]

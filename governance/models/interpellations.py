@@ -78,9 +78,11 @@ class InterpellationPage(GovernanceDocumentPage):
 
     def get_context(self, request, *args, **kwargs):
         from .assignments import Assignment
+        from .statements import visible_statements
 
         context = super().get_context(request, *args, **kwargs)
         context["promises"] = Assignment.objects.filter(source_page=self).open_first()
+        context["statements"] = visible_statements(request.user, self)
         return context
 
     @property

@@ -57,6 +57,13 @@ class MotionPage(GovernanceDocumentPage):
         verbose_name = _("motion")
         verbose_name_plural = _("motioner")
 
+    def get_context(self, request, *args, **kwargs):
+        from .statements import visible_statements
+
+        context = super().get_context(request, *args, **kwargs)
+        context["statements"] = visible_statements(request.user, self)
+        return context
+
     @property
     def filed_on(self):
         return self.date

@@ -76,6 +76,7 @@ class MunicipalityPage(ScopedPagePermissions, Page):
         "governance.InterpellationPage",
         "governance.PolicyDocumentPage",
         "governance.NewsPage",
+        "governance.StatementPage",
     ]
 
     class Meta:

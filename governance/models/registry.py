@@ -4,5 +4,6 @@ from .interpellations import InterpellationPage
 from .minutes import MinutesPage
 from .motions import MotionPage
 from .policies import NewsPage, PolicyDocumentPage
+from .statements import StatementPage
 
-DOCUMENT_PAGE_MODELS = (MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
+DOCUMENT_PAGE_MODELS = (MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage, StatementPage)
