@@ -26,13 +26,21 @@ from governance.models import (
     MotionPage,
     NewsPage,
     PolicyDocumentPage,
+    StatementPage,
 )
 
 from .analysis import fold, terms
 from .documents import alias_name, index_definition, new_index_name
 from .models import IndexChange
 
-INDEXED_PAGE_MODELS = (MinutesParagraphPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage)
+INDEXED_PAGE_MODELS = (
+    MinutesParagraphPage,
+    MotionPage,
+    InterpellationPage,
+    PolicyDocumentPage,
+    NewsPage,
+    StatementPage,
+)
 
 
 def _people_and_parties(text, extra_people=(), extra_parties=()):
@@ -215,6 +223,17 @@ def documents_for_page(page, known_public=False):
                 )
             )
         return documents
+    if isinstance(page, StatementPage):
+        # An answer is found under its own words and under the matter it answers.
+        answered = page.answers.title if page.answers_id else page.answered_subject
+        return [
+            _base(
+                page,
+                text=_join(answered, page.proposal, page.source_text),
+                kind="statement",
+                **common,
+            )
+        ]
     if isinstance(page, NewsPage):
         sections = [_join(b.value.get("heading", ""), b.value.get("text", "")) for b in page.body]
         return [_base(page, text=_join(page.lead, *sections), kind="news", **common)]

@@ -79,6 +79,7 @@ KIND_LABELS = {
     "interpellation": "Interpellation",
     "policy": "Styrdokument",
     "news": "Nyhet",
+    "statement": "Beslutsunderlag",
     "assignment": "Uppdrag",
 }
 # Assignment statuses are labelled as the model labels them, in one place.

@@ -328,3 +328,18 @@ def test_the_review_screen_shows_what_the_underlag_answers_and_its_proposal(clie
     assert "Beslutsunderlag" in page
     assert "Besvarar" in page and "Motion: laddstationer" in page
     assert "Motionen anses besvarad." in page and "Eva Ek" in page
+
+
+@pytest.mark.django_db
+def test_an_imported_answer_is_found_in_search_as_beslutsunderlag_under_its_subject(home_page, client, search_service):
+    from search import engine
+    from search.rebuild import rebuild_index
+
+    _motion(home_page, "laddstationer för cyklister")
+    _parsed, statement = _import(home_page, ANSWER.format(case="2026.001 KS", subject="laddstationer för cyklister"))
+    rebuild_index(client=engine.get_client())
+
+    payload = client.get("/api/search/", {"q": "laddstationer", "kind": "statement"}).json()
+    assert [hit["title"] for hit in payload["hits"]] == [statement.title]
+    html = client.get("/sok/", {"q": "laddstationer"}).content.decode()
+    assert "Beslutsunderlag" in html
