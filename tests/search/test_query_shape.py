@@ -109,3 +109,9 @@ def test_facets_of_a_query_within_the_sample_are_exact():
     response = _response(40, 40, [{"key": "kind=motion", "doc_count": 7}])
     assert search.facet_values(response)["kind"] == [{"value": "motion", "count": 7, "selected": False}]
     assert not search.is_approximate(response)
+
+
+def test_a_number_is_matched_by_its_terms_without_a_second_exact_form_pass():
+    word, year = build_query(parse_user_query("budget 2024")).to_dict()["bool"]["must"]
+    assert "multi_match" not in str(year), "a year has no inflections or compounds to rank below its exact form"
+    assert "multi_match" in str(word), "a word's exact form still ranks above its compounds"
