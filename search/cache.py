@@ -24,14 +24,15 @@ def bump_generation() -> None:
     state.bump_generation()
 
 
-def key_for(params):
+def key_for(params, at_generation=None):
+    """`at_generation` lets one request read the generation (a database query) once for all its keys."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()[:32]
-    return f"search:{generation()}:{digest}"
+    return f"search:{at_generation or generation()}:{digest}"
 
 
-def get(params):
-    return cache.get(key_for(params))
+def get(params, at_generation=None):
+    return cache.get(key_for(params, at_generation))
 
 
-def put(params, value):
-    cache.set(key_for(params), value, TIMEOUT)
+def put(params, value, at_generation=None):
+    cache.set(key_for(params, at_generation), value, TIMEOUT)

@@ -9,7 +9,6 @@ text stays in the database and on the page, and no single huge document can make
 slow or swell the engine.
 """
 
-import zlib
 from datetime import date
 
 from django.conf import settings
@@ -71,8 +70,6 @@ def with_facet_values(document):
             if value not in (None, ""):
                 values.append(f"{facet}={value}")
     document["facet_values"] = values
-    # A stable pseudo-random bucket: facets of very broad queries are estimated from a share.
-    document["sample"] = zlib.crc32(str(document.get("_id") or document.get("source_id")).encode()) % 1024
     return document
 
 

@@ -79,11 +79,19 @@ def _term_query(term):
     matches a paragraph that merely has "upp" and "handling" somewhere.
     """
     base = base_form(term)
-    # The exact-form bonus counts only for documents that match by `terms` (sources, not
-    # derived documents such as assignments, which must stay ranked below their sources).
-    exact_form = Q("multi_match", query=term, fields=["title^2", "text"], boost=1)
+    by_terms = Q("match", terms={"query": base, "boost": 3})
+    if not term.isdigit():
+        # The exact-form bonus counts only for documents that match by `terms` (sources, not
+        # derived documents such as assignments, which must stay ranked below their sources).
+        exact_form = Q("multi_match", query=term, fields=["title^2", "text"], boost=1)
+        by_terms = Q("bool", must=[by_terms], should=[exact_form])
+    # A number (a year: "budget 2024") has no inflections and is part of no compound: every
+    # document `terms` matches has it in its exact form, so the bonus would rank nothing
+    # differently by kind of match, while scoring it walks a posting list as long as the
+    # documents dated that year (the engine does not skip within a conjunction): measured
+    # as 40 % of the engine time of "budget 2024" (36 -> 22 ms at 20,000 paragraphs).
     options = [
-        Q("bool", must=[Q("match", terms={"query": base, "boost": 3})], should=[exact_form]),
+        by_terms,
         Q("match", title_terms={"query": base, "boost": 2}),
         Q("match", aux_terms={"query": base, "boost": 1}),
         Q("match", folded={"query": fold(base), "boost": 0.3}),

@@ -33,6 +33,7 @@ class Marker:
     folded: frozenset
     sequences: tuple  # tuples of base forms
     candidate: re.Pattern  # a cheap pre-filter: words that could possibly match
+    sequence_needles: tuple = ()  # per sequence, what a sentence must contain for it to match
 
     @classmethod
     def for_query(cls, parsed: ParsedQuery) -> "Marker":
@@ -41,13 +42,12 @@ class Marker:
         sequences += [tuple(base_form(w.lower()) for w in WORD.findall(phrase)) for phrase in parsed.phrases]
         sequences = tuple(sequence for sequence in sequences if sequence)
         stems = set(bases) | {word for sequence in sequences for word in sequence}
-        # A stem a few letters shorter than the base form is contained in every inflection
-        # and compound of it ("skol" in "förskolor", "arbe" in "arbetsmarknaden").
-        needles = {stem[: max(3, len(stem) - 2)] for stem in stems if stem}
+        needles = {_needle(stem) for stem in stems if stem}
         needles |= {fold(needle) for needle in needles}
         pattern = "|".join(sorted((re.escape(n) for n in needles), key=len, reverse=True)) or r"(?!)"
         candidate = re.compile(rf"[\wåäöÅÄÖéü]*(?:{pattern})[\wåäöÅÄÖéü]*", re.IGNORECASE)
-        return cls(frozenset(bases), frozenset(fold(b) for b in bases), sequences, candidate)
+        sequence_needles = tuple(frozenset(_needle(word) for word in sequence) for sequence in sequences)
+        return cls(frozenset(bases), frozenset(fold(b) for b in bases), sequences, candidate, sequence_needles)
 
     def is_match(self, word: str) -> bool:
         """The word matches by itself, an inflection, or as a compound containing a query word."""
@@ -62,7 +62,10 @@ class Marker:
         if not self.candidate.search(text):
             return []
         spans = {(m.start(), m.end()) for m in self.candidate.finditer(text) if self.is_match(m.group())}
-        if self.sequences:
+        lowered = text.lower()
+        # Reading every word's base form is what made snippets of long paragraphs slow; a
+        # sentence lacking one of a sequence's words cannot hold that sequence.
+        if any(all(needle in lowered for needle in needles) for needles in self.sequence_needles):
             spans |= self._sequence_spans(text)
         return sorted(spans)
 
@@ -85,6 +88,12 @@ class Marker:
                 if len(chain) == len(sequence):
                     spans |= {words[i][:2] for i in chain}
         return spans
+
+
+def _needle(stem):
+    """A stem a few letters shorter than the base form is contained in every inflection
+    and compound of it ("skol" in "förskolor", "arbe" in "arbetsmarknaden")."""
+    return stem[: max(3, len(stem) - 2)]
 
 
 def _window(sentence, spans):

@@ -3,9 +3,9 @@
 from datetime import date
 
 from django.http import QueryDict
-from elasticsearch.dsl import AttrDict
+from elasticsearch.dsl.response import Response
 
-from search.faceted_search import DecisionSearch
+from search.faceted_search import EXACT_FACETS_UP_TO, DecisionSearch
 from search.query import build_query, parse_user_query
 from search.views import request_from
 
@@ -74,24 +74,44 @@ def test_only_declared_facets_and_sorts_are_accepted():
     assert request.date_from is None
 
 
-def test_without_selected_facets_all_facets_are_counted_in_one_pass():
+def test_without_selected_facets_all_facets_are_counted_in_one_pass_over_the_most_relevant_matches():
     body = DecisionSearch(parse_user_query("budget"), {}, "relevance")._s.to_dict()
-    assert body["aggs"] == {"facets": {"terms": {"field": "facet_values", "size": 2000}}}
-
-
-def test_facets_of_a_very_broad_query_are_counted_over_a_fixed_sample():
-    search = DecisionSearch(parse_user_query("tjänsteutlåtande"), {}, "relevance", sample_buckets=16)
-    assert search._s.to_dict()["aggs"] == {
+    assert body["aggs"] == {
         "sample": {
-            "filter": {"range": {"sample": {"lt": 16}}},
+            "sampler": {"shard_size": EXACT_FACETS_UP_TO},
             "aggs": {"facets": {"terms": {"field": "facet_values", "size": 2000}}},
         }
     }
+    assert body["track_total_hits"] is True, "the total stays exact whatever the facets count"
 
 
-def test_sampled_facet_counts_are_scaled_up_to_estimates():
-    search = DecisionSearch(parse_user_query("budget"), {}, "relevance", sample_buckets=256)
-    buckets = [AttrDict({"key": "kind=minutes", "doc_count": 30}), AttrDict({"key": "year=2024", "doc_count": 5})]
-    values = search._split_combined(buckets, scale=1024 / 256)
-    assert values["kind"] == [{"value": "minutes", "count": 120, "selected": False}]
+def _response(total, counted, buckets):
+    return Response(
+        DecisionSearch(parse_user_query("budget"), {}, "relevance")._s,
+        {
+            "hits": {"total": {"value": total, "relation": "eq"}, "hits": []},
+            "aggregations": {"sample": {"doc_count": counted, "facets": {"buckets": buckets}}},
+        },
+    )
+
+
+def test_facets_of_a_very_broad_query_are_scaled_up_to_estimates_and_marked_approximate():
+    search = DecisionSearch(parse_user_query("budget"), {}, "relevance")
+    response = _response(6000, 1500, [{"key": "kind=minutes", "doc_count": 300}, {"key": "year=2024", "doc_count": 5}])
+    values = search.facet_values(response)
+    assert values["kind"] == [{"value": "minutes", "count": 1200, "selected": False}]
     assert values["year"] == [{"value": 2024, "count": 20, "selected": False}]
+    assert search.is_approximate(response)
+
+
+def test_facets_of_a_query_within_the_sample_are_exact():
+    search = DecisionSearch(parse_user_query("budget"), {}, "relevance")
+    response = _response(40, 40, [{"key": "kind=motion", "doc_count": 7}])
+    assert search.facet_values(response)["kind"] == [{"value": "motion", "count": 7, "selected": False}]
+    assert not search.is_approximate(response)
+
+
+def test_a_number_is_matched_by_its_terms_without_a_second_exact_form_pass():
+    word, year = build_query(parse_user_query("budget 2024")).to_dict()["bool"]["must"]
+    assert "multi_match" not in str(year), "a year has no inflections or compounds to rank below its exact form"
+    assert "multi_match" in str(word), "a word's exact form still ranks above its compounds"
