@@ -14,6 +14,26 @@ from django.conf import settings
 from tests.processes import SearchServiceProcess, database_url, free_port, service_environment
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The session's search service indexes the test database, so there always is one.
+
+    pytest-django sets a database up only when a collected test asks for one; a run of
+    parser tests alone would otherwise start the service on a database without tables,
+    where it waits for ever for an index it cannot build.
+    """
+    if items and not any(_uses_database(item) for item in items):
+        items[0].add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def search_service(django_db_setup, django_db_blocker):
     """The session's search service (None when an external cluster is configured)."""

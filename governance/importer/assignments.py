@@ -481,6 +481,27 @@ def _attach_report_rule(entry, text, decided_on, resolve_organ):
     _dated(entry, decided_on, resolve_organ)
 
 
+#: Every assignment, lead-in list or completion needs one of these words in its § (see
+#: `_has_trigger`, `LIST_OF_TASKS`, the referral in `OBJECT_VERBS`, and completions, which
+#: count only when `completions.ABOUT_ASSIGNMENT` or `ASSIGNMENT_TITLE` ties them to an
+#: assignment, in the sentence or the §'s title).
+FINDING_WORDS = (*TRIGGER_WORDS, "remitter", "rapport")
+#: A word broken over two lines ("upp-\ndrag"), joined as `swedish.join_lines` joins it.
+BROKEN_WORD = re.compile(r"-[ \t]*\n\s*(?=[a-zåäöé])")
+
+
+def _may_hold_findings(text, title="", fallback_items=None):
+    """Can any decided point of this § give or end an assignment? A cheap test first.
+
+    Most §s hold neither, and reading their decision items costs more than the rest of
+    the parse. The words tested are a superset of every pattern's own, checked on the text
+    as written and with broken words joined, so the test never drops a finding.
+    """
+    written = "\n".join((title or "", text, *(fallback_items or ())))
+    lowered = " ".join(written.lower().split()) + " " + " ".join(BROKEN_WORD.sub("", written).lower().split())
+    return any(word in lowered for word in FINDING_WORDS)
+
+
 def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
     """(assignments, completion events) decided in one § of a protokoll.
 
@@ -488,6 +509,8 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     decision section falls back to `fallback_items`, the items the minutes parser found.
     Each assignment carries `item_text`, the decided point it was read from.
     """
+    if not _may_hold_findings(text, title, fallback_items):
+        return [], []
     items = decision_items(text)
     if not items:
         items = [DecisionItem(text=item) for item in (fallback_items or [])]

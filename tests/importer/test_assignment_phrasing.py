@@ -253,3 +253,21 @@ def test_a_referral_back_for_further_work_gives_that_work_to_the_named_office():
     )
     assert clause[:2] == ("förvaltningen", "utreda om tillsynen är självfinansierad.")
     assert assignment_clause("Ärendet återremitteras till nämnden i syfte att utgöra underlag för budget.") is None
+
+
+def test_a_trigger_word_broken_over_two_lines_still_gives_the_assignment():
+    text = "Beslut\nKommunstyrelsen beslutar\nKommundirektören får i upp-\ndrag att ta fram en plan för feriearbete."
+    assignments, _events = find_in_paragraph(text, "Feriearbete")
+    assert [a["assignees"] for a in assignments] == [["Kommundirektören"]]
+    assert assignments[0]["task"].startswith("Ta fram en plan")
+
+
+def test_a_completion_tied_to_an_assignment_only_by_the_title_is_still_read():
+    text = "Beslut\nKommunstyrelsen beslutar\nRedovisningen godkänns och läggs till handlingarna."
+    _assignments, events = find_in_paragraph(text, "Redovisning av uppdrag om feriearbete")
+    assert [event.kind for event in events] == ["report"]
+
+
+def test_a_paragraph_without_any_assignment_words_gives_nothing():
+    text = "Beslut\nKommunstyrelsen beslutar\nTaxan för bygglov fastställs enligt bilaga."
+    assert find_in_paragraph(text, "Taxa för bygglov") == ([], [])
