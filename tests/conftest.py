@@ -13,7 +13,6 @@ from django.conf import settings
 
 from tests.processes import SearchServiceProcess, database_url, free_port, service_environment
 
-
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
 
 
