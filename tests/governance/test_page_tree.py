@@ -15,10 +15,11 @@ from governance.models import (
     MunicipalityPage,
     NewsPage,
     PolicyDocumentPage,
+    StatementPage,
 )
 from tests import factories
 
-DOCUMENT_KINDS = [MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage]
+DOCUMENT_KINDS = [MinutesPage, MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage, StatementPage]
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -38,7 +39,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(MunicipalityPage, set(DOCUMENT_KINDS))
 
     def test_documents_other_than_minutes_have_no_children(self):
-        for kind in [MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage]:
+        for kind in [MotionPage, InterpellationPage, PolicyDocumentPage, NewsPage, StatementPage]:
             with self.subTest(kind=kind.__name__):
                 self.assertAllowedSubpageTypes(kind, set())
 
