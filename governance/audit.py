@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogContext, LogFormatter, log
 from wagtail.signals import page_published
 
+from .logged_values import logged_value
 from .models import (
     Assignment,
     Case,
@@ -91,7 +92,7 @@ def _display(instance, field):
         return ""
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
-    return str(value)
+    return logged_value(value)
 
 
 def _audited_fields(model):

@@ -29,6 +29,7 @@ from wagtail.search import index
 
 from ..deadlines import due_date_for
 from ..events import AssignmentEvent, assignment_changed
+from ..logged_values import logged_value
 from ..permissions import can_act_on_assignment
 from .civic import Municipality, Organization, Person, Post
 from .minutes import DecisionItem
@@ -548,10 +549,7 @@ class Assignment(index.Indexed, VersionedModel, ClusterableModel):
 def _jsonable(instance, changes):
     """{field: (old, new)} as {field label: [old, new]} strings for the log entry's data."""
     return {
-        str(instance._meta.get_field(name).verbose_name): [
-            "" if old is None else str(old),
-            "" if new is None else str(new),
-        ]
+        str(instance._meta.get_field(name).verbose_name): [logged_value(old), logged_value(new)]
         for name, (old, new) in changes.items()
     }
 

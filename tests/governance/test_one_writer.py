@@ -1,6 +1,7 @@
 """An assignment's state changes only through its methods, which log who and why (old → new)
 and move its process; roles act only within their scope."""
 
+import re
 from datetime import date
 
 import pytest
@@ -236,3 +237,16 @@ def test_completing_before_the_decision_date_is_refused_with_a_swedish_message(c
     response = client.post(f"/admin/uppdrag/{world['assignment'].pk}/complete/", {"on": "2019-01-01"})
     assert response.status_code == 200
     assert "kan inte slutföras före beslutsdatum" in response.content.decode()
+
+
+def test_a_confirmation_is_logged_as_a_reader_reads_it(world, client):
+    assignment = world["assignment"]
+    Assignment.objects.filter(pk=assignment.pk).update(read_from_text=True)
+    assignment.refresh_from_db()
+    assignment.confirm(by=world["secretary"])
+    entry = ModelLogEntry.objects.filter(action="beslutsspar.assignment.confirm").get()
+    old, new = entry.data["changes"]["bekräftat"]
+    assert old == "" and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", new), new  # local minute, no microseconds
+    client.force_login(world["councillor"])
+    page = client.get(f"/uppdrag/{assignment.pk}/").content.decode()
+    assert f"bekräftat: – → {new}" in page and "+00:00" not in page
