@@ -222,9 +222,13 @@ def _hidden_prefixes(user) -> list[str]:
 
 def visible_pages(user, queryset: QuerySet | None = None) -> QuerySet:
     """`queryset` (all pages by default) narrowed to the live pages `user` may see."""
+    return _without_hidden_pages(_hidden_q(_hidden_prefixes(user)), queryset)
+
+
+def _without_hidden_pages(hidden: Q | None, queryset: QuerySet | None = None) -> QuerySet:
+    """`visible_pages` once the user's hidden subtrees (`hidden`) are known."""
     queryset = Page.objects.all() if queryset is None else queryset
     queryset = queryset.filter(live=True)
-    hidden = _hidden_q(_hidden_prefixes(user))
     return queryset.exclude(hidden) if hidden is not None else queryset
 
 
@@ -264,11 +268,15 @@ def visible_assignments(user, queryset: QuerySet | None = None) -> QuerySet:
     instead of joining every assignment to its paragraph and source page, which is what
     made each register query scan and join the whole table.
     """
+    return _without_hidden_assignments(_hidden_q(_hidden_prefixes(user)), queryset)
+
+
+def _without_hidden_assignments(prefixes: Q | None, queryset: QuerySet | None = None) -> QuerySet:
+    """`visible_assignments` once the user's hidden subtrees (`prefixes`) are known."""
     from governance.models import Assignment, DecisionItem
 
     queryset = Assignment.objects.all() if queryset is None else queryset
     hidden = Q(live=False)
-    prefixes = _hidden_q(_hidden_prefixes(user))
     if prefixes is not None:
         hidden |= prefixes
     hidden_pages = Page.objects.filter(hidden).values("pk")
@@ -304,18 +312,19 @@ def visible_references(user, content_type_field: str, object_id_field: str) -> Q
     from governance.models import Assignment
 
     page_types = ContentType.objects.get_for_models(*get_page_models(), for_concrete_models=False).values()
+    hidden = _hidden_q(_hidden_prefixes(user))  # worked out once, for assignments and pages alike
     return (
         Q(**{f"{object_id_field}__isnull": True})
         | Q(
             **{
                 content_type_field: ContentType.objects.get_for_model(Assignment),
-                f"{object_id_field}__in": visible_assignments(user).values("pk"),
+                f"{object_id_field}__in": _without_hidden_assignments(hidden).values("pk"),
             }
         )
         | Q(
             **{
                 f"{content_type_field}__in": [content_type.pk for content_type in page_types],
-                f"{object_id_field}__in": visible_pages(user).values("pk"),
+                f"{object_id_field}__in": _without_hidden_pages(hidden).values("pk"),
             }
         )
     )
