@@ -18,6 +18,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from . import import_batches
 from .import_review import review
+from .importer.kind_reasons import kind_name
 from .importer.kinds import REGISTRY
 from .importer.reading import SUPPORTED_SUFFIXES
 from .models import ImportBatch, ImportItem
@@ -142,6 +143,7 @@ class ImportBatchView(ImportAccess, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "batch": batch,
+            "default_kind": kind_name(batch.default_kind) if batch.default_kind else "",
             "rows": [(item, review(item.result, item.errors)) for item in items],
             "progress": import_batches.progress(batch),
             "importable": [item for item in items if item.importable],

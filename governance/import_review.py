@@ -9,6 +9,7 @@ by the field the secretary corrects on the screen.
 import re
 from dataclasses import dataclass, field
 
+from governance.importer.kind_reasons import kind_name
 from governance.importer.kinds import REGISTRY
 
 #: The CLI's options as the review screen's fields, for messages that name an option.
@@ -17,7 +18,11 @@ OPTION_FIELDS = {
     "--municipality": "”Kommun”",
     "--organization": "”Organ”",
 }
-OPTION = re.compile("|".join(re.escape(option) for option in OPTION_FIELDS))
+#: An option, with the kind it names ("--kind minutes") or the list of kinds to choose from.
+OPTION = re.compile(
+    "(" + "|".join(re.escape(option) for option in OPTION_FIELDS) + ")"
+    r"(?: (" + "|".join(REGISTRY) + r")\b| \((?:\w+, )+\w+\))?"
+)
 
 HEAD_FIELDS = {
     "municipality": "kommun",
@@ -27,14 +32,15 @@ HEAD_FIELDS = {
 }
 
 
+def _field(match: re.Match) -> str:
+    kind = match.group(2)
+    return OPTION_FIELDS[match.group(1)] + (f" {kind_name(kind)}" if kind else "")
+
+
 def for_screen(message: str) -> str:
-    """A pipeline message with "--municipality" written as the field to correct."""
-    return OPTION.sub(lambda match: OPTION_FIELDS[match.group(0)], message)
-
-
-def kind_label(kind: str | None) -> str:
-    spec = REGISTRY.get(kind or "")
-    return spec.label if spec else (kind or "okänd")
+    """A pipeline message with "--municipality" written as the field to correct, and the kind
+    codes of "--kind minutes" or "--kind (minutes, motion …)" as the field's Swedish choices."""
+    return OPTION.sub(_field, message)
 
 
 @dataclass
@@ -124,8 +130,8 @@ def review(result: dict, errors: list | None = None) -> Review:
     errors = result.get("errors", []) if errors is None else errors
     return Review(
         kind=result.get("kind"),
-        kind_label=kind_label(result.get("kind")),
-        kind_reasons=result.get("kind_reasons", ""),
+        kind_label=kind_name(result.get("kind")),
+        kind_reasons=for_screen(result.get("kind_reasons", "")),
         title=result.get("title") or "",
         municipality=result.get("municipality") or "",
         organization=result.get("organization") or "",

@@ -127,6 +127,11 @@ class _Evidence:
         self.reasons.setdefault(kind, []).append(reason)
 
 
+def _counted(count: int, one: str, many: str) -> str:
+    """ "1 rad", "3 rader": a reason the review screen shows as written."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def _inline_meeting_labels(text: str) -> int:
     """How many different protokoll title-page labels the opening text holds, wherever they stand."""
     return len({label.lower() for label in INLINE_MEETING_LABELS.findall(text[:4000])})
@@ -146,16 +151,24 @@ def classify(text: str) -> Classification:
         evidence.add("minutes", 4, "huvudet säger protokoll")
     meeting_lines = sum(1 for line in head if MEETING_HEAD.match(line))
     if meeting_lines:
-        evidence.add("minutes", min(4, 1.5 * meeting_lines), f"{meeting_lines} rader ur ett protokollshuvud")
+        evidence.add(
+            "minutes", min(4, 1.5 * meeting_lines), _counted(meeting_lines, "rad", "rader") + " ur ett protokollshuvud"
+        )
     if attestations:
-        evidence.add("minutes", min(4, 2 + attestations / 4), f"{attestations} justerings-/bestyrkanderutor")
+        evidence.add(
+            "minutes",
+            min(4, 2 + attestations / 4),
+            _counted(attestations, "justerings- eller bestyrkanderuta", "justerings- eller bestyrkanderutor"),
+        )
     flattened = any(len(line) > FLATTENED_LINE_LENGTH for line in head[:6])
     inline_labels = _inline_meeting_labels(text) if flattened else 0
     if inline_labels >= 3:
         reason = f"{inline_labels} protokollsrubriker i en hopslagen titelsida"
         evidence.add("minutes", min(8, 2 * inline_labels), reason)
     if openers:
-        evidence.add("minutes", min(4, 1.5 + openers / 2), f"{openers} paragrafrubriker (§)")
+        evidence.add(
+            "minutes", min(4, 1.5 + openers / 2), _counted(openers, "paragrafrubrik", "paragrafrubriker") + " (§)"
+        )
 
     if any(MOTION_TITLE.match(line) for line in title_block):
         evidence.add("motion", 6, "titeln börjar som en motion eller ett initiativ")
@@ -173,7 +186,7 @@ def classify(text: str) -> Classification:
     if any(INTERPELLATION_TITLE.match(line) for line in title_block):
         evidence.add("interpellation", 7, "titeln är en interpellation")
     if any(ADDRESSED.match(line) for line in head[:12]):
-        evidence.add("interpellation", 1.5, "ställd till en namngiven person")
+        evidence.add("interpellation", 1.5, "anger vem den är ställd till")
     if sum(1 for line in lines[-40:] if line.rstrip().endswith("?")) >= 1:
         evidence.add("interpellation", 1, "frågor mot slutet")
 
@@ -183,7 +196,7 @@ def classify(text: str) -> Classification:
     if any(POLICY_TITLE.search(line) for line in title_block[:5] if len(line) <= TITLE_LINE_LENGTH) and not openers:
         evidence.add("policy", 3, "titeln namnger ett styrdokument")
     if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(lines[:60]), re.MULTILINE):
-        evidence.add("policy", 1, "innehållsförteckning")
+        evidence.add("policy", 1, "har en innehållsförteckning")
 
     statement_titles = sum(1 for line in title_block if STATEMENT_TITLE.match(line))
     if statement_titles:
@@ -195,16 +208,20 @@ def classify(text: str) -> Classification:
         evidence.add("statement", 3, "handläggare/diarienummer i huvudet")
     case_headings = len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
     if case_headings >= 2 and not openers:
-        evidence.add("statement", 1.5 * min(case_headings, 3), f"{case_headings} rubriker ur en tjänsteskrivelse")
+        evidence.add(
+            "statement",
+            1.5 * min(case_headings, 3),
+            _counted(case_headings, "rubrik", "rubriker") + " ur en tjänsteskrivelse",
+        )
     signed_by_party = PARTY_SIGNATURE.search("\n".join(lines[-3:]))
     early_proposal = re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE)
     if early_proposal and not openers and not signed_by_party:
         evidence.add("statement", 2, "förslag till beslut tidigt i texten")
 
     if any(NEWS_STAMP.match(line) for line in head[:6]):
-        evidence.add("news", 4, "publiceringsstämpel")
+        evidence.add("news", 4, "har en publiceringsstämpel")
     if re.search(r"\s[–-] [^.\n]+, säger [A-ZÅÄÖ]", text[:20000]):
-        evidence.add("news", 2, "citat med 'säger'")
+        evidence.add("news", 2, "citat med ”säger”")
 
     scores = evidence.scores
     # A run-together page titled protokoll has lost its § signs to the extractor; it is still a protokoll.

@@ -106,18 +106,22 @@ def _interpellation(text, resolve_organ):
 @dataclass(frozen=True)
 class KindSpec:
     name: str
-    label: str
     parse: Callable  # (text, resolve_organ) -> (fields, errors, warnings)
     record: type
     page_model: type
     write: Callable  # DocumentWriter method: (writer, page, data) -> None
     validate: Callable  # record -> [error]
 
+    @property
+    def label(self) -> str:
+        """The kind's Swedish name: the page model's own (`GovernanceDocumentPage.kind_label`,
+        "protokoll", "styrdokument"), so the import screens name a kind as the site does."""
+        return str(self.page_model._meta.verbose_name)
+
 
 REGISTRY: dict[str, KindSpec] = {
     "minutes": KindSpec(
         "minutes",
-        "protokoll",
         _minutes,
         MinutesRecord,
         MinutesPage,
@@ -125,7 +129,6 @@ REGISTRY: dict[str, KindSpec] = {
         _validate_minutes,
     ),
     "motion": KindSpec(
-        "motion",
         "motion",
         _plain(parse_motion),
         MotionRecord,
@@ -135,7 +138,6 @@ REGISTRY: dict[str, KindSpec] = {
     ),
     "interpellation": KindSpec(
         "interpellation",
-        "interpellation",
         _interpellation,
         InterpellationRecord,
         InterpellationPage,
@@ -144,19 +146,15 @@ REGISTRY: dict[str, KindSpec] = {
     ),
     "policy": KindSpec(
         "policy",
-        "styrdokument",
         _plain(parse_policy),
         PolicyRecord,
         PolicyDocumentPage,
         DocumentWriter.write_policy,
         _validate_policy,
     ),
-    "news": KindSpec(
-        "news", "nyhet", _plain(parse_news), NewsRecord, NewsPage, DocumentWriter.write_news, _validate_news
-    ),
+    "news": KindSpec("news", _plain(parse_news), NewsRecord, NewsPage, DocumentWriter.write_news, _validate_news),
     "statement": KindSpec(
         "statement",
-        "beslutsunderlag",
         _plain(parse_statement),
         StatementRecord,
         StatementPage,

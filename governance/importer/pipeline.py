@@ -17,6 +17,7 @@ from pathlib import Path
 from . import municipalities
 from .assignments import redate
 from .detect import KINDS, Classification, classify
+from .kind_reasons import explain, kind_name, listed, unclear_reading
 from .kinds import REFUSED, REGISTRY, KindSpec
 from .organs import expand_abbreviation
 from .reading import ImportProblem, normalise_text, read_bytes, read_text
@@ -68,7 +69,7 @@ def _refuse(parsed, kind, message):
     parsed.errors.append(message)
     parsed.data = {"file": parsed.file, "kind": kind, "errors": parsed.errors, "warnings": parsed.warnings}
     if parsed.classification:
-        parsed.data["kind_reasons"] = parsed.classification.explanation
+        parsed.data["kind_reasons"] = explain(parsed.classification)
     return parsed
 
 
@@ -81,17 +82,16 @@ def _kind(parsed, text, overrides):
             _refuse(
                 parsed,
                 detected,
-                f"--kind {overrides.kind} stämmer inte med texten, som tydligt är {detected} "
-                f"({classification.explanation}); ta bort --kind eller kontrollera filen.",
+                f"--kind {overrides.kind} stämmer inte med texten, som tydligt är {kind_name(detected)} "
+                f"({listed(classification.reasons[detected])}); ta bort --kind eller kontrollera filen.",
             )
             return None
         return overrides.kind
     if detected is None:
-        scores = ", ".join(f"{kind} {score}" for kind, score in sorted(classification.scores.items())) or "inga"
         _refuse(
             parsed,
             None,
-            f"okänd dokumenttyp (poäng: {scores}): ange --kind ({', '.join(KINDS)}).",
+            f"okänd dokumenttyp: {unclear_reading(classification)}; ange --kind ({', '.join(KINDS)}).",
         )
         return None
     if detected in REFUSED:
@@ -152,7 +152,7 @@ def parse_text(text, file_name="", overrides=None, resolve_organ=None) -> Parsed
         file=file_name,
         errors=parsed.errors,
         warnings=parsed.warnings,
-        kind_reasons=parsed.classification.explanation if parsed.classification else "--kind",
+        kind_reasons=explain(parsed.classification, overrides.kind),
     )
     return parsed
 

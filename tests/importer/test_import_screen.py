@@ -1,6 +1,7 @@
 """The admin's "Importera dokument": a secretary uploads files, reviews the dry run,
 corrects it and imports, through the same pipeline as `manage.py import_documents`."""
 
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -398,3 +399,42 @@ def test_the_marked_source_sentence_is_escaped():
     marked = mark_assignment('Förvaltningen får i uppdrag att ta bort <script>alert("x")</script>.')
     assert "<mark>får i uppdrag att</mark>" in marked
     assert "<script>" not in marked and "&lt;script&gt;" in marked
+
+
+def visible_text(html):
+    """What a reader sees: the page without its tags (a <select> keeps its code values out of sight)."""
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.mark.django_db
+def test_the_review_explains_the_kind_in_swedish_without_the_importer_s_code_names(client, secretary):
+    post_files(client, upload("ks.txt", minutes_text()))
+    item = only_batch().items.get()
+    page = client.get(reverse("import_item", args=[item.batch_id, item.pk])).content.decode()
+    assert "Varför: Tydligt protokoll: huvudet säger protokoll" in page
+    assert "minutes" not in visible_text(page)
+
+    client.post(
+        reverse("import_item", args=[item.batch_id, item.pk]),
+        {"kind": "motion", "municipality": "", "organization": "", "date": "", "title": ""},
+    )
+    page = client.get(reverse("import_item", args=[item.batch_id, item.pk])).content.decode()
+    assert "”Dokumenttyp” motion stämmer inte med texten, som tydligt är protokoll (huvudet säger protokoll" in page
+    assert "minutes" not in visible_text(page) and "--kind" not in page
+
+
+@pytest.mark.django_db
+def test_a_file_of_no_known_kind_asks_for_the_kind_by_its_swedish_names(client, secretary):
+    post_files(client, upload("brev.txt", "Hej på dig.\nVi ses i morgon.\n"))
+    item = only_batch().items.get()
+    page = client.get(reverse("import_item", args=[item.batch_id, item.pk])).content.decode()
+    assert "okänd dokumenttyp: texten liknar ingen dokumenttyp; ange ”Dokumenttyp”." in page
+    assert "minutes" not in visible_text(page)
+
+
+@pytest.mark.django_db
+def test_a_kind_chosen_for_the_whole_batch_is_shown_by_its_swedish_name(client, secretary):
+    post_files(client, upload("riktlinje.txt", "Riktlinje för bisysslor\nGiltighetstid: Tillsvidare\n"), kind="policy")
+    listing = client.get(reverse("import_batch", args=[only_batch().pk])).content.decode()
+    assert "dokumenttyp styrdokument" in listing
+    assert "policy" not in visible_text(listing)

@@ -118,7 +118,7 @@ def test_a_kind_given_by_hand_that_contradicts_a_clear_protokoll_is_refused():
     assert "--kind interpellation stämmer inte" in parsed.errors[0]
 
 
-def test_a_text_that_is_no_known_kind_is_refused_with_the_scores():
+def test_a_text_that_is_no_known_kind_is_refused():
     parsed = parse_text("Hej på dig.\nVi ses i morgon.\n", "brev.txt")
     assert parsed.errors and parsed.errors[0].startswith("okänd dokumenttyp")
 
