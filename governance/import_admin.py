@@ -234,10 +234,47 @@ class ImportItemView(ImportAccess, FormView):
         return redirect(reverse("import_item", args=[self.batch_object.pk, self.item.pk]))
 
 
+class ImportItemRemoveView(ImportAccess, TemplateView):
+    """ "Ta bort" of one file: a confirmation page, then the POST that takes the file out of its
+    batch. Whoever may import the batch may remove its files (`ImportAccess.batch`: their own
+    batches, or every batch for an administrator); an imported file stays."""
+
+    template_name = "governance/admin/import_item_remove.html"
+
+    def item(self) -> ImportItem:
+        batch = self.batch(self.kwargs["pk"])
+        return get_object_or_404(batch.items.select_related("batch"), pk=self.kwargs["item_pk"])
+
+    def get(self, request, *args, **kwargs):
+        item = self.item()
+        if not item.removable:
+            return self._refused(item, import_batches.removal_refusal(item))
+        return self.render_to_response(self.get_context_data(item=item, batch=item.batch))
+
+    def post(self, request, *args, **kwargs):
+        item = self.item()
+        try:
+            import_batches.remove_item(item)
+        except import_batches.NotRemovable as refusal:
+            return self._refused(item, str(refusal))
+        messages.success(
+            request,
+            _("%(file)s togs bort ur importen. De andra filerna i importen finns kvar.") % {"file": item.file_name},
+        )
+        return redirect("import_batch", pk=item.batch_id)
+
+    def _refused(self, item, reason):
+        messages.warning(self.request, reason)
+        return redirect("import_batch", pk=item.batch_id)
+
+
 def admin_urls():
     return [
         path("importera/", ImportIndexView.as_view(), name="import_index"),
         path("importera/<int:pk>/", ImportBatchView.as_view(), name="import_batch"),
         path("importera/<int:pk>/status/", ImportProgressView.as_view(), name="import_progress"),
         path("importera/<int:pk>/fil/<int:item_pk>/", ImportItemView.as_view(), name="import_item"),
+        path(
+            "importera/<int:pk>/fil/<int:item_pk>/ta-bort/", ImportItemRemoveView.as_view(), name="import_item_remove"
+        ),
     ]

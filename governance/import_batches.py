@@ -201,6 +201,35 @@ def correct(item: ImportItem, corrections: dict) -> None:
     parse_item(item)
 
 
+class NotRemovable(ValueError):
+    """An imported file, or one a worker is parsing or importing, stays in its batch."""
+
+
+def remove_item(item: ImportItem) -> None:
+    """Take one file out of its batch before it is imported; the batch's other files stay as
+    they are. The delete is conditional on the status, so a worker that claims the file at the
+    same moment either finds it gone or keeps it (and the secretary is told why)."""
+    removed, _by_model = ImportItem.objects.filter(pk=item.pk, status__in=ImportItem.REMOVABLE).delete()
+    if removed:
+        return
+    current = ImportItem.objects.filter(pk=item.pk).first()
+    if current is not None:  # None: removed already, by a second click or another tab
+        raise NotRemovable(removal_refusal(current))
+
+
+def removal_refusal(item: ImportItem) -> str:
+    """Why `item` cannot be taken out of its batch (it is imported, or being worked on)."""
+    if item.status == Status.IMPORTED:
+        return (
+            f"{item.file_name} är redan importerad och kan inte tas bort ur importen; "
+            "sidan den blev finns kvar i sidträdet."
+        )
+    return (
+        f"{item.file_name} kan inte tas bort just nu ({item.get_status_display().lower()}); "
+        "försök igen när den är klar."
+    )
+
+
 @dataclass(frozen=True)
 class ImportRequest:
     """What became of the files a secretary chose to import."""

@@ -52,6 +52,8 @@ class ImportItem(models.Model):
 
     #: Statuses a worker (a request or `process_imports`) still has to move on.
     PENDING = (Status.QUEUED, Status.PARSING, Status.IMPORT_QUEUED, Status.IMPORTING)
+    #: Statuses in which a file may be taken out of its batch: no page written, no worker at it.
+    REMOVABLE = (Status.REFUSED, Status.QUEUED, Status.PARSED, Status.IMPORT_QUEUED, Status.FAILED)
 
     batch = models.ForeignKey(
         ImportBatch, verbose_name=_("importomgång"), on_delete=models.CASCADE, related_name="items"
@@ -100,6 +102,11 @@ class ImportItem(models.Model):
     def importable(self) -> bool:
         """Parsed without errors (or failed and corrected since): the Importera button may take it."""
         return self.status == self.Status.PARSED and not self.errors
+
+    @property
+    def removable(self) -> bool:
+        """Not imported and not being worked on: "Ta bort" may take it out of the batch."""
+        return self.status in self.REMOVABLE
 
     @property
     def is_pending(self) -> bool:

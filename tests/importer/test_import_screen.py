@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -438,3 +439,104 @@ def test_a_kind_chosen_for_the_whole_batch_is_shown_by_its_swedish_name(client, 
     listing = client.get(reverse("import_batch", args=[only_batch().pk])).content.decode()
     assert "dokumenttyp styrdokument" in listing
     assert "policy" not in visible_text(listing)
+
+
+# Removing one file before the import ----------------------------------------------------
+
+
+def two_file_batch(client):
+    post_files(client, upload("ks-mars.txt", minutes_text()), upload("ks-april.txt", minutes_text("2024-04-10")))
+    batch = only_batch()
+    return batch, *batch.items.order_by("position")
+
+
+@pytest.mark.django_db
+def test_a_secretary_removes_one_file_after_confirming_and_the_rest_of_the_batch_is_kept(client, secretary):
+    batch, kept, removed = two_file_batch(client)
+    client.post(
+        reverse("import_item", args=[batch.pk, kept.pk]),
+        {"kind": "", "municipality": "", "organization": "", "date": "", "title": "KS i mars"},
+    )
+    listing = client.get(reverse("import_batch", args=[batch.pk])).content.decode()
+    remove_url = reverse("import_item_remove", args=[batch.pk, removed.pk])
+    assert remove_url in listing and "Ta bort" in listing
+
+    confirmation = client.get(remove_url)
+    assert confirmation.status_code == 200
+    assert "Vill du ta bort ks-april.txt ur import" in confirmation.content.decode()
+    assert batch.items.count() == 2, "asking is not removing"
+
+    response = client.post(remove_url, follow=True)
+    assert response.redirect_chain == [(reverse("import_batch", args=[batch.pk]), 302)]
+    page = response.content.decode()
+    assert "ks-april.txt togs bort ur importen. De andra filerna i importen finns kvar." in page
+    assert list(batch.items.values_list("file_name", flat=True)) == ["ks-mars.txt"]
+    kept.refresh_from_db()
+    assert kept.status == ImportItem.Status.PARSED and kept.corrections == {"title": "KS i mars"}
+    assert kept.importable and kept.content == minutes_text().encode()
+
+    client.post(reverse("import_batch", args=[batch.pk]), {"action": "all"})
+    assert list(MinutesPage.objects.values_list("title", flat=True)) == ["KS i mars"]
+
+
+@pytest.mark.django_db
+def test_an_imported_file_cannot_be_removed_from_its_batch(client, secretary):
+    batch, imported, _other = two_file_batch(client)
+    client.post(reverse("import_batch", args=[batch.pk]), {"action": "selected", "items": [imported.pk]})
+    imported.refresh_from_db()
+    assert imported.status == ImportItem.Status.IMPORTED
+    remove_url = reverse("import_item_remove", args=[batch.pk, imported.pk])
+    listing = client.get(reverse("import_batch", args=[batch.pk])).content.decode()
+    assert remove_url not in listing
+
+    response = client.post(remove_url, follow=True)
+    assert "ks-mars.txt är redan importerad och kan inte tas bort ur importen" in response.content.decode()
+    assert client.get(remove_url).status_code == 302, "no confirmation page for a file that cannot go"
+    imported.refresh_from_db()
+    assert imported.status == ImportItem.Status.IMPORTED and MinutesPage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_file_being_parsed_by_a_worker_is_not_removed(client, secretary):
+    batch, claimed, _other = two_file_batch(client)
+    ImportItem.objects.filter(pk=claimed.pk).update(status=ImportItem.Status.PARSING, claimed_at=timezone.now())
+    response = client.post(reverse("import_item_remove", args=[batch.pk, claimed.pk]), follow=True)
+    assert "ks-mars.txt kan inte tas bort just nu (tolkas); försök igen när den är klar." in response.content.decode()
+    assert batch.items.count() == 2
+
+
+@pytest.mark.django_db
+def test_only_someone_who_may_import_the_batch_can_remove_its_files(client, secretary, site):
+    batch, item, _other = two_file_batch(client)
+    remove_url = reverse("import_item_remove", args=[batch.pk, item.pk])
+    client.logout()
+    other = login_as(client, site, SECRETARIES, "annan-sekreterare")
+    factories.make_scope(other, site["municipality"], whole_municipality=True)
+    assert client.get(remove_url).status_code == 404
+    assert client.post(remove_url).status_code == 404
+    client.logout()
+    login_as(client, site, OFFICIALS, "tjansteperson")
+    refused = client.post(remove_url)
+    assert refused.status_code in (302, 403) and getattr(refused, "url", "/admin/") == "/admin/"
+    assert batch.items.count() == 2
+
+    client.logout()
+    login_as(client, site, ADMINISTRATORS, "admin")
+    client.post(remove_url)
+    assert list(batch.items.values_list("file_name", flat=True)) == ["ks-april.txt"]
+
+
+@pytest.mark.django_db
+def test_removing_a_file_needs_the_form_s_csrf_token(site, secretary):
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(secretary)
+    batch = import_batches.create_batch(secretary, [upload("ks.txt", minutes_text())])
+    item = batch.items.get()
+    remove_url = reverse("import_item_remove", args=[batch.pk, item.pk])
+    assert csrf_client.post(remove_url).status_code == 403
+    assert batch.items.count() == 1
+
+    confirmation = csrf_client.get(remove_url)
+    token = confirmation.context["csrf_token"]
+    assert csrf_client.post(remove_url, {"csrfmiddlewaretoken": str(token)}).status_code == 302
+    assert batch.items.count() == 0
