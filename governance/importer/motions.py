@@ -1,10 +1,11 @@
-"""Parse a motion: title, movers with party and role, filing, background, proposal, att-satser."""
+"""Parse a motion: title, diarienummer, movers with party and role, filing, background, proposal, att-satser."""
 
 import re
 
 from . import swedish
 from .municipalities import find_municipality
 from .organs import find_organ, normalise_organ
+from .own_case_number import find_own_case_number, without_case_number
 from .people import named_with_party, signatures
 from .sections import body_text, split_sections
 
@@ -177,12 +178,14 @@ def parse_motion(text):
         organ = (
             "Kommunfullmäktige" if filed.group("organ").lower().startswith("kommunfullmäktige") else "Kommunstyrelsen"
         )
+    case_number = find_own_case_number(lines)
     return {
         "kind": "motion",
-        "title": title,
+        "title": without_case_number(title, case_number),
         "municipality": municipality,
         "organization": organ,
         "date": filed_date,
+        "case_number": case_number,
         "movers": movers,
         "background": background,
         "proposal": proposal,
