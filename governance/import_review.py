@@ -83,8 +83,9 @@ def _missing(result: dict) -> list[str]:
 
 
 def _person(row: dict | None) -> str:
+    """ "Name (P), role"; a post alone when no one is named ("kommunstyrelsens ordförande")."""
     if not row or not row.get("name"):
-        return "–"
+        return (row or {}).get("role") or "–"
     party = f" ({row['party']})" if row.get("party") else ""
     role = f", {row['role']}" if row.get("role") else ""
     return f"{row['name']}{party}{role}"

@@ -20,7 +20,7 @@ ADDRESSEE = re.compile(
 )
 #: "Till socialnämndens ordförande", "INTERPELLATION TILL KOMMUNSTYRELSENS ORDFÖRANDE": addressed to a post.
 ADDRESSEE_POST = re.compile(
-    r"\btill:?\s+(?P<post>(?:[\wåäöÅÄÖ-]+\s+){0,4}?(?:ordförande|ordföranden|kommunalråd(?:et)?))\b",
+    r"\btill:?\s+(?P<post>(?:[\wåäöÅÄÖ-]+\s+){0,4}?(?:ordförande|ordföranden|(?:kommunal|opposition)s?råd(?:et)?))\b",
     re.IGNORECASE,
 )
 ADDRESSED_LINE = re.compile(r"^\s*(?:Ställd till|Till|Interpellation till|Mottagare)\s*:?\s+.+$", re.MULTILINE | re.I)
@@ -150,7 +150,7 @@ def parse_interpellation(text, resolve_organ=None):
     addressee_name = addressee.group("name") if addressee else None
     addressee_role = answered_role if addressee_name and answered_by == addressee_name else ""
     if not addressee_name:
-        # Only the post is named ("Till socialnämndens ordförande"): kept, so the review can ask for the name.
+        # Only the post is named ("Till socialnämndens ordförande"): kept as the addressee's post.
         post = ADDRESSEE_POST.search(" ".join(line.strip() for line in ask_lines[:8] if line.strip()))
         addressee_role = post.group("post").lower() if post else ""
     return {

@@ -65,10 +65,8 @@ def _validate_interpellation(record: InterpellationRecord) -> list[str]:
         errors.append("inget datum hittades för interpellationen.")
     if not (record.asker or {}).get("name"):
         errors.append("ingen interpellant (undertecknare) hittades.")
-    post = (record.addressee or {}).get("role")
-    if not (record.addressee or {}).get("name") and post:
-        errors.append(f"mottagaren anges bara som {post!r}: ange namnet på den som ska svara.")
-    elif not (record.addressee or {}).get("name"):
+    addressee = record.addressee or {}
+    if not addressee.get("name") and not addressee.get("role"):
         errors.append("ingen mottagare hittades ('Interpellation till …' eller 'Ställd till').")
     return errors
 
@@ -100,7 +98,15 @@ def _plain(parse):
 
 
 def _interpellation(text, resolve_organ):
-    return parse_interpellation(text, resolve_organ), [], []
+    fields = parse_interpellation(text, resolve_organ)
+    addressee = fields.get("addressee") or {}
+    warnings = []
+    if addressee.get("role") and not addressee.get("name"):
+        warnings.append(
+            f"interpellationen är ställd till en post ({addressee['role']}), inte till en namngiven person; "
+            "sidan visar posten och svaret registreras av fullmäktiges sekreterare."
+        )
+    return fields, [], warnings
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,10 @@ class DocumentWriter:
         asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
         page.asker = self.registers.person(asker["name"], asker.get("party", ""))
         page.asker_role = asker.get("role", "")[:200]
-        page.addressee = self.registers.person(addressee["name"], addressee.get("party", ""))
+        # Put to a post without a name ("till kommunstyrelsens ordförande"): no person, the post as text.
+        page.addressee = (
+            self.registers.person(addressee["name"], addressee.get("party", "")) if addressee.get("name") else None
+        )
         page.addressee_role = addressee.get("role", "")[:200]
         page.introduction = data.get("introduction", "")
         page.answered_by = self.registers.person(answer.get("by")) if answer.get("by") else None

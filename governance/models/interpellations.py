@@ -1,5 +1,10 @@
 """Interpellations: a councillor's numbered questions to a chair, and the chair's answer.
 
+An interpellation is often put to a post ("Interpellation till kommunstyrelsens
+ordförande") without a name; the addressee person is then empty and the post is kept as
+text in `addressee_role`. Nothing downstream needs the person: the answer is registered by
+the council's secretaries (`workflows.flows.InterpellationFlow`), whoever gives it.
+
 The answer is stored per question because that is how answers are written and read
 ("1. Varför har arbetet … gått i stå?" followed by its answer), and so each promise in
 an answer can later be tracked as an assignment.
@@ -27,9 +32,17 @@ class InterpellationPage(GovernanceDocumentPage):
         blank=True,
         help_text=_("T.ex. Ledamot i kommunfullmäktige och socialnämnd"),
     )
-    addressee = models.ForeignKey(Person, verbose_name=_("ställd till"), on_delete=models.PROTECT, related_name="+")
+    addressee = models.ForeignKey(
+        Person,
+        verbose_name=_("ställd till"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Tomt när interpellationen bara är ställd till en post; ange då posten bredvid."),
+    )
     addressee_role = models.CharField(
-        _("mottagarens roll"),
+        _("mottagarens roll eller post"),
         max_length=200,
         blank=True,
         help_text=_("T.ex. Ordförande utbildnings- & arbetsmarknadsnämnden"),
@@ -93,8 +106,20 @@ class InterpellationPage(GovernanceDocumentPage):
     def status_label(self):
         return _("Besvarad") if self.is_answered else _("Väntar på svar")
 
+    @property
+    def addressed_to(self) -> str:
+        """Who the interpellation is put to as readers see it: "Mats Flodin, ordförande …",
+        or only the post ("Kommunstyrelsens ordförande") when no person is named."""
+        if self.addressee_id:
+            return f"{self.addressee}, {self.addressee_role}" if self.addressee_role else str(self.addressee)
+        return self.addressee_role[:1].upper() + self.addressee_role[1:]
+
     def clean(self):
         super().clean()
+        if not self.addressee_id and not self.addressee_role.strip():
+            raise ValidationError(
+                {"addressee": _("Ange vem interpellationen är ställd till: en person, en post eller båda.")}
+            )
         if self.answered_on and self.date and self.answered_on < self.date:
             raise ValidationError({"answered_on": _("Svaret kan inte vara daterat före interpellationen.")})
 

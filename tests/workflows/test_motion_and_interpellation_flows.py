@@ -74,17 +74,23 @@ def test_a_rejected_motion_gives_no_assignment(place, motion):
     assert not Assignment.objects.exists()
 
 
-@pytest.fixture
-def interpellation(place):
+def council_interpellation(place, addressee, **fields):
+    """Filed 2020-09-03 in a council that meets 2020-09-28 and 2020-10-26."""
     factories.make_meeting(place["council"], date(2020, 9, 28))
     factories.make_meeting(place["council"], date(2020, 10, 26))
     return factories.make_interpellation(
         place["page"],
         place["council"],
         factories.make_person(place["municipality"], "Sven Jansson"),
-        factories.make_person(place["municipality"], "Mats Flodin"),
+        addressee,
         [("Varför har arbetet gått i stå?", "")],
+        **fields,
     )
+
+
+@pytest.fixture
+def interpellation(place):
+    return council_interpellation(place, factories.make_person(place["municipality"], "Mats Flodin"))
 
 
 def test_the_answer_is_due_at_the_meeting_after_the_one_it_is_put_and_the_flow_ends_after_debate(place, interpellation):
@@ -224,3 +230,44 @@ def test_the_motion_waits_for_a_statement_from_every_referred_organ(place, motio
     process.refresh_from_db()
     assert process.coerced.statements == {str(social.pk): "Socialnämnden tillstyrker.", str(board.pk): "Tillstyrks."}
     assert {a.organization.abbreviation for a in motion.actions.filter(classification="referred")} == {"KS", "SN"}
+
+
+@pytest.fixture
+def interpellation_to_a_post(place):
+    return council_interpellation(place, None, addressee_role="kommunstyrelsens ordförande")
+
+
+def test_an_interpellation_to_a_post_waits_unassigned_in_the_council_queue_and_is_answered_there(
+    place, interpellation_to_a_post, client
+):
+    process = start_interpellation_process(interpellation_to_a_post)
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
+    answer = open_task(process, "answer")
+    assert answer.owner is None, "no person to give it to: it waits in the queue of the council's secretaries"
+
+    board_secretary = get_user_model().objects.create_user("ks-sekreterare", password="x")
+    board_secretary.groups.add(place["secretary"].groups.get(name=SECRETARIES))
+    board = place["municipality"].organizations.get(abbreviation="KS")
+    factories.make_scope(board_secretary, place["municipality"], [board])
+    client.force_login(board_secretary)
+    assign_url = f"/arenden/interpellation/{process.pk}/answer/{answer.pk}/assign/"
+    assert client.post(assign_url).status_code in (403, 404)
+    answer.refresh_from_db()
+    assert answer.owner is None
+
+    client.force_login(place["secretary"])
+    assert client.post(assign_url).status_code == 302
+    response = client.post(
+        f"/arenden/interpellation/{process.pk}/answer/{answer.pk}/execute/", {"answer_text": "Arbetet pågår."}
+    )
+    assert response.status_code == 302
+    interpellation_to_a_post.refresh_from_db()
+    assert interpellation_to_a_post.answered_on == date.today()
+    assert interpellation_to_a_post.addressee is None
+    assert open_task(process, "debate") is not None
+
+
+def test_the_council_agenda_names_the_post_an_interpellation_is_put_to(place, interpellation_to_a_post, client):
+    meeting = place["council"].meetings.get(date=date(2020, 9, 28))
+    content = client.get(f"/moten/{meeting.pk}/").content.decode()
+    assert "Sven Jansson till kommunstyrelsens ordförande" in content
