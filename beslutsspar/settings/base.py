@@ -177,6 +177,11 @@ ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "beslutsspar-")
 SEARCH_REQUEST_TIMEOUT = float(os.environ.get("SEARCH_REQUEST_TIMEOUT", "10"))
+# The embedded engine's garbage collector (see search.service.engine_environment): collect
+# when the heap has grown by this many percent of the live index, and never let it grow past
+# the memory limit (a Go size such as "8GiB"; empty: half the machine's memory).
+SEARCH_ENGINE_GC_PERCENT = int(os.environ.get("SEARCH_ENGINE_GC_PERCENT", "400"))
+SEARCH_ENGINE_MEMORY_LIMIT = os.environ.get("SEARCH_ENGINE_MEMORY_LIMIT", "")
 
 # Security headers: SecurityMiddleware sends nosniff, Referrer-Policy and (in production)
 # HSTS; beslutsspar.security sends the public site's Content-Security-Policy.

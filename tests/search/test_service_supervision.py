@@ -12,6 +12,7 @@ import pytest
 from governance.models import MotionPage
 from search.faceted_search import SearchRequest, run_search
 from search.models import IndexChange
+from search.service import engine_environment
 from tests import factories
 from tests.processes import SearchServiceProcess, free_port, pid_alive, service_environment, wait_until
 
@@ -71,3 +72,24 @@ def test_the_engine_exits_when_its_service_is_killed_outright(own_service):
     engine_pid = own_service.engine_pid()
     own_service.stop(signal.SIGKILL)
     wait_until(lambda: not pid_alive(engine_pid), timeout=10, message="engine gone after its parent")
+
+
+def engine_environment_of(pid):
+    with open(f"/proc/{pid}/environ", "rb") as environ:
+        return dict(item.decode().partition("=")[::2] for item in environ.read().split(b"\0") if item)
+
+
+def test_the_engine_collects_garbage_less_often_within_a_memory_cap(own_service):
+    """Go's default collector marked the whole in-memory index every few dozen broad queries."""
+    environment = engine_environment_of(own_service.engine_pid())
+    assert environment["GOGC"] == "400"
+    limit = environment["GOMEMLIMIT"]
+    assert limit.endswith("MiB") and 0 < int(limit.removesuffix("MiB")) * (1 << 20) < os.sysconf(
+        "SC_PHYS_PAGES"
+    ) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_an_operators_own_collector_settings_win(settings):
+    settings.SEARCH_ENGINE_MEMORY_LIMIT = "3GiB"
+    assert engine_environment({"GOGC": "150"}) == {"GOGC": "150", "GOMEMLIMIT": "3GiB"}
+    assert engine_environment({"GOMEMLIMIT": "1GiB"})["GOMEMLIMIT"] == "1GiB"
