@@ -94,8 +94,11 @@ def _term_query(term):
         by_terms,
         Q("match", title_terms={"query": base, "boost": 2}),
         Q("match", aux_terms={"query": base, "boost": 1}),
-        Q("match", folded={"query": fold(base), "boost": 0.3}),
     ]
+    if fold(base) == base and not base.isdigit():
+        # Typed without å/ä/ö, the word may stand for one written with them. A word typed
+        # with them folds to what its own matches already hold; a number never folds.
+        options.append(Q("match", folded={"query": base, "boost": 0.3}))
     parts = split_compound(term)
     if parts:
         options.append(Q("bool", should=[_near(parts, field) for field in ("title", "text")], boost=0.2))

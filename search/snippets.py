@@ -32,7 +32,7 @@ class Marker:
     bases: frozenset
     folded: frozenset
     sequences: tuple  # tuples of base forms
-    candidate: re.Pattern  # a cheap pre-filter: words that could possibly match
+    candidate: re.Pattern  # a cheap pre-filter: the stems a matching word must contain
     sequence_needles: tuple = ()  # per sequence, what a sentence must contain for it to match
 
     @classmethod
@@ -45,7 +45,9 @@ class Marker:
         needles = {_needle(stem) for stem in stems if stem}
         needles |= {fold(needle) for needle in needles}
         pattern = "|".join(sorted((re.escape(n) for n in needles), key=len, reverse=True)) or r"(?!)"
-        candidate = re.compile(rf"[\wåäöÅÄÖéü]*(?:{pattern})[\wåäöÅÄÖéü]*", re.IGNORECASE)
+        # The stems alone: a pattern that also spans the surrounding word letters was
+        # retried at every position of every sentence (measured 8 ms per results page).
+        candidate = re.compile(pattern, re.IGNORECASE)
         sequence_needles = tuple(frozenset(_needle(word) for word in sequence) for sequence in sequences)
         return cls(frozenset(bases), frozenset(fold(b) for b in bases), sequences, candidate, sequence_needles)
 
@@ -61,7 +63,7 @@ class Marker:
         """(start, end) of every word to mark, in order."""
         if not self.candidate.search(text):
             return []
-        spans = {(m.start(), m.end()) for m in self.candidate.finditer(text) if self.is_match(m.group())}
+        spans = {span for span in _words_around(self.candidate, text) if self.is_match(text[span[0] : span[1]])}
         lowered = text.lower()
         # Reading every word's base form is what made snippets of long paragraphs slow; a
         # sentence lacking one of a sequence's words cannot hold that sequence.
@@ -88,6 +90,19 @@ class Marker:
                 if len(chain) == len(sequence):
                     spans |= {words[i][:2] for i in chain}
         return spans
+
+
+def _words_around(pattern, text):
+    """(start, end) of each whole word that holds a match of `pattern`, once each."""
+    spans = set()
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        while start and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        spans.add((start, end))
+    return spans
 
 
 def _needle(stem):
