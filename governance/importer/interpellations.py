@@ -9,6 +9,7 @@ import re
 from . import swedish
 from .assignments import extract_assignments, extract_commitments
 from .municipalities import find_municipality
+from .own_case_number import find_own_case_number, without_case_number
 from .people import NAME_WITH_PARTY, SIGNATURE, party_of
 
 INTERPELLATION_START = re.compile(r"^Interpellation\s+(?:till|om|angående|gällande)\b.*$", re.MULTILINE | re.IGNORECASE)
@@ -47,6 +48,14 @@ def _parts(text):
     if answer:
         return text[answer.start() :], ""
     return "", text[ask.start() :] if ask else text
+
+
+def _own_lines(text, answer_text, ask_text):
+    """The lines that speak for the interpellation itself: the letterhead above both parts
+    and the interpellation, not the answer (which may cite other matters' numbers)."""
+    starts = [text.find(part) for part in (answer_text, ask_text) if part]
+    letterhead = text[: min(starts)] if starts else ""
+    return (letterhead + ask_text).split("\n")
 
 
 def _questions_from_interpellation(body):
@@ -148,6 +157,7 @@ def parse_interpellation(text, resolve_organ=None):
         for index, question in enumerate(questions)
     ]
     addressee_name = addressee.group("name") if addressee else None
+    case_number = find_own_case_number(_own_lines(text, answer_text, ask_text))
     addressee_role = answered_role if addressee_name and answered_by == addressee_name else ""
     if not addressee_name:
         # Only the post is named ("Till socialnämndens ordförande"): kept as the addressee's post.
@@ -155,10 +165,11 @@ def parse_interpellation(text, resolve_organ=None):
         addressee_role = post.group("post").lower() if post else ""
     return {
         "kind": "interpellation",
-        "title": first_line.rstrip("."),
+        "title": without_case_number(first_line.rstrip("."), case_number),
         "municipality": find_municipality(text) or (place_date.group("place") if place_date else None),
         "organization": "Kommunfullmäktige",
         "date": filed_on,
+        "case_number": case_number,
         "asker": {"name": asker, "party": asker_party, "role": asker_role},
         "addressee": {
             "name": addressee_name,
