@@ -1,8 +1,9 @@
-"""Domain events: what happened to an assignment, announced to whoever follows it.
+"""Domain events: what happened to an assignment or a motion, announced to whoever follows it.
 
 `governance` owns the assignment and its rules but knows nothing of the processes that
-track it; `workflows` subscribes to `assignment_changed` and moves the Viewflow process in
-step. The dependency points one way: the model announces, the process layer listens.
+track it; `workflows` subscribes to `assignment_changed` (and `statement_linked`) and moves
+the Viewflow process in step. The dependency points one way: the model announces, the
+process layer listens.
 """
 
 from dataclasses import dataclass, field
@@ -30,3 +31,20 @@ class AssignmentEvent:
     on: date | None = None
     changes: dict = field(default_factory=dict)
     from_process: bool = False
+
+
+#: Sent (synchronously, inside the import's transaction) with `event=StatementLinked` each
+#: time the importer stores a beslutsunderlag linked to the motion or interpellation it answers.
+statement_linked = Signal()
+
+
+@dataclass(frozen=True)
+class StatementLinked:
+    """An imported beslutsunderlag (`StatementPage`) and the page it answers (a specific
+    `MotionPage` or `InterpellationPage`). `user` imported it (None from the command line).
+
+    Sent again when the same underlag is imported again: listeners record it once."""
+
+    statement: Any
+    answered: Any
+    user: Any = None

@@ -194,8 +194,9 @@ class AssignmentFlow(ArtifactFlow):
         activation.process.assignment.withdraw(by=_task_user(activation), from_process=True)
 
 
-def _record_motion_action(motion, classification, organization=None, note=""):
-    """Motion status is derived from its classified actions, so each step adds one."""
+def _record_motion_action(motion, classification, organization=None, note="", statement_id=None):
+    """Motion status is derived from its classified actions, so each step adds one;
+    `statement_id` is the beslutsunderlag the step rests on, which the page links."""
     position = max((action.sort_order or 0 for action in motion.actions.all()), default=0) + 1
     motion.actions.add(
         MotionAction(
@@ -203,6 +204,7 @@ def _record_motion_action(motion, classification, organization=None, note=""):
             classification=classification,
             organization=organization,
             note=note[:300],
+            statement_id=statement_id,
             sort_order=position,
         )
     )
@@ -298,11 +300,15 @@ class MotionFlow(ArtifactFlow):
         organ = Organization.objects.get(pk=process.statement_from)
         statements = dict(process.statements or {})
         statements[str(organ.pk)] = process.statement or ""
+        statement_page = process.statement_page
         process.statements = statements
         process.statement = ""
         process.statement_from = None
+        process.statement_page = None
         process.save()
-        _record_motion_action(process.motion, MotionAction.Classification.STATEMENT, organ, statements[str(organ.pk)])
+        _record_motion_action(
+            process.motion, MotionAction.Classification.STATEMENT, organ, statements[str(organ.pk)], statement_page
+        )
 
     def record_proposal(self, activation):
         motion = activation.process.motion

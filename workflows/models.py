@@ -80,6 +80,8 @@ class MotionProcess(Process):
     statements = jsonstore.JSONField(_("yttranden per organ"), default=dict, blank=True)
     statement_from = jsonstore.IntegerField(_("yttrande från"), null=True, blank=True)
     statement = jsonstore.TextField(_("yttrande"), blank=True)
+    #: The imported beslutsunderlag (page id) the statement refers to; set by the import only.
+    statement_page = jsonstore.IntegerField(_("beslutsunderlag"), null=True, blank=True)
     proposal = jsonstore.TextField(_("kommunstyrelsens förslag"), blank=True)
     decision = jsonstore.CharField(_("kommunfullmäktiges beslut"), max_length=20, choices=Decision.CHOICES, blank=True)
     assignment_task = jsonstore.TextField(

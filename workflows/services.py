@@ -4,14 +4,14 @@ The inbox views do the same through Viewflow's own views; both go through the fl
 lock, so two people completing the same task at once cannot both succeed.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow import PROCESS, STATUS
-
-from governance.models import Assignment
+from wagtail.models import Page
 
 from .flows import AssignmentFlow, InterpellationFlow, MotionFlow
 from .models import AssignmentProcess
@@ -33,15 +33,22 @@ def start_interpellation_process(interpellation):
     return InterpellationFlow.start.run(artifact=interpellation)
 
 
-def process_for_assignment(assignment):
-    """The assignment's process (the latest, should there be several), or None."""
+def process_for(process_model, artifact):
+    """The process of `process_model` that follows `artifact` (the latest, should there be
+    several), or None. A page is found whether it comes as its specific class or not."""
+    model = artifact.specific_class if isinstance(artifact, Page) else type(artifact)
     return (
-        AssignmentProcess.objects.filter(
-            artifact_content_type=ContentType.objects.get_for_model(Assignment), artifact_object_id=assignment.pk
+        process_model.objects.filter(
+            artifact_content_type=ContentType.objects.get_for_model(model), artifact_object_id=artifact.pk
         )
         .order_by("-pk")
         .first()
     )
+
+
+def process_for_assignment(assignment):
+    """The assignment's process (the latest, should there be several), or None."""
+    return process_for(AssignmentProcess, assignment)
 
 
 def open_task(process, node_name):
@@ -59,7 +66,10 @@ def complete_task(task, user, **fields):
 
 def advance_task(task, user, **fields):
     """Complete a task on behalf of a change already authorised by the assignment's own
-    method (the admin's "Slutför" and the like): the process follows the record."""
+    method (the admin's "Slutför" and the like): the process follows the record.
+
+    `user` is None for a change nobody signed in made (an import run from the command
+    line): the task is then done in no one's name, not in that of whoever had taken it."""
     return _run_task(task, user, fields, check_permission=False)
 
 
@@ -80,17 +90,17 @@ def _run_task(task, user, fields, check_permission):
                 and not task.flow_task.can_execute(user, task)
             ):
                 raise PermissionError("Du har inte behörighet att utföra uppgiften.")
-        elif task.status == STATUS.ASSIGNED and task.owner_id != user.pk:
+        elif task.status == STATUS.ASSIGNED and task.owner_id != getattr(user, "pk", None):
             task.owner = user
             task.save(update_fields=["owner"])
         try:
             if task.status == STATUS.NEW:
                 activation.assign(user)
-            if task.owner_id != user.pk:
+            if task.owner_id != getattr(user, "pk", None):
                 raise PermissionError("Uppgiften är tilldelad någon annan.")
             request = HttpRequest()
             request.method = "POST"
-            request.user = user
+            request.user = user or AnonymousUser()
             activation.start(request)
         except TransitionNotAllowed as error:
             raise TaskAlreadyDone(f"Uppgiften kan inte utföras längre ({task.status}).") from error

@@ -5,10 +5,11 @@ admin, a published §), and for every motion and interpellation when first publi
 And they move when the assignment changes outside them: `Assignment` methods announce
 every change (`governance.events.assignment_changed`); a change made in the admin or by
 the importer moves the process to the step that matches, so no task stays open for work
-that is already done.
+that is already done. Likewise an imported beslutsunderlag linked to its motion or
+interpellation (`governance.events.statement_linked`) completes the statement or answer
+step the process waits at (`imported_statements`).
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -17,16 +18,18 @@ from viewflow.workflow.signals import task_finished
 from wagtail.log_actions import log
 from wagtail.signals import page_published
 
-from governance.events import AssignmentEvent, assignment_changed
+from governance.events import AssignmentEvent, StatementLinked, assignment_changed, statement_linked
 from governance.models import Assignment, InterpellationPage, MotionPage, PolicyDocumentPage
 
 from .flows import responsible_user
+from .imported_statements import record_imported_statement
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
 from .reporting import schedule_report_backs
 from .services import (
     advance_task,
     close_process,
     open_task,
+    process_for,
     process_for_assignment,
     start_assignment_process,
     start_interpellation_process,
@@ -49,9 +52,7 @@ def start_process_for_new_assignment(sender, instance, created, **kwargs):
 
 
 def _has_process_for(process_model, page):
-    return process_model.objects.filter(
-        artifact_content_type=ContentType.objects.get_for_model(page.specific_class), artifact_object_id=page.pk
-    ).exists()
+    return process_for(process_model, page) is not None
 
 
 @receiver(page_published)
@@ -83,6 +84,12 @@ def move_process_with_assignment(sender, event: AssignmentEvent, **kwargs):
     step = _PROCESS_STEPS.get(event.action)
     if step is not None:
         step(process.coerced, event)
+
+
+@receiver(statement_linked)
+def record_statement_from_import(sender, event: StatementLinked, **kwargs):
+    """An imported underlag completes the statement (or answer) step its matter's process waits at."""
+    record_imported_statement(event)
 
 
 def _start_confirmed(assignment):

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from governance.blocks import DocumentBodyBlock
 from governance.deadlines import due_date_for
+from governance.events import StatementLinked, statement_linked
 from governance.importer.completion_links import link_and_record
 from governance.importer.statement_links import find_answered, waiting_answers
 from governance.models import (
@@ -375,6 +376,11 @@ class DocumentWriter:
         for statement in waiting_answers(page):
             statement.answers = page
             self._save(statement)
+            self._announce_link(statement, page)
+
+    def _announce_link(self, statement, answered):
+        """Whoever follows the answered matter (its process) hears of the underlag."""
+        statement_linked.send(sender=DocumentWriter, event=StatementLinked(statement, answered.specific, self.user))
 
     def write_statement(self, page, data):
         page.statement_type = data.get("statement_type") or "memo"
@@ -391,6 +397,8 @@ class DocumentWriter:
         if link.warning:
             self.result.warnings.append(f"beslutsunderlaget kopplades inte till något ärende: {link.warning}")
         self.result.page = self._save(page)
+        if page.answers_id:
+            self._announce_link(page, page.answers)
 
     # Assignments -------------------------------------------------------------------
 

@@ -62,7 +62,15 @@ class MotionPage(GovernanceDocumentPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["statements"] = visible_statements(request.user, self)
+        context["handling"] = self.handling(context["statements"])
         return context
+
+    def handling(self, statements):
+        """The actions in order, each with the beslutsunderlag it rests on when that is among
+        `statements` (those the reader may see); the page neither links nor describes another
+        (a confidential one)."""
+        visible = {statement.pk: statement for statement in statements}
+        return [(action, visible.get(action.statement_id)) for action in self.actions.all()]
 
     @property
     def filed_on(self):
@@ -182,11 +190,21 @@ class MotionAction(Orderable):
         related_name="+",
     )
     note = models.CharField(_("anteckning"), max_length=300, blank=True)
+    statement = models.ForeignKey(
+        "governance.StatementPage",
+        verbose_name=_("beslutsunderlag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Underlaget steget bygger på, t.ex. ett importerat motionssvar; sidan länkar till det."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("classification")]),
         FieldPanel("organization"),
         FieldPanel("note"),
+        FieldPanel("statement"),
     ]
 
     class Meta(Orderable.Meta):

@@ -1,0 +1,93 @@
+"""An imported beslutsunderlag fills the step its motion's (or interpellation's) process waits at.
+
+The importer announces each underlag it links to the motion or interpellation it answers
+(`governance.events.statement_linked`). When the motion's process is waiting at its
+statement step, the step is completed as a secretary completes it (`advance_task`, the
+flow's own `record_statement`): the organ is the underlag's own, or the one organ still
+awaited when the underlag names none, and the statement is a short reference to the
+underlag, which the motion's "Handläggning" links. An interpellation waiting at its answer
+step records an imported answer the same way (`record_answer`).
+
+Nothing is forced anywhere else: a process before or past that step, an underlag from an
+organ the motion was not referred to, or several organs awaited and none named. The
+underlag is still listed on the page under "Svar och beredning", and a secretary moves
+the process. An underlag imported again is not recorded twice: its organ is no longer
+awaited once its statement is in, and an interpellation is answered once.
+"""
+
+from governance.events import StatementLinked
+from governance.models import InterpellationPage, MotionPage
+from governance.visibility import is_public
+
+from .models import InterpellationProcess, MotionProcess
+from .services import TaskAlreadyDone, advance_task, open_task, process_for
+
+#: The length of a motion action's note, which the reference becomes.
+REFERENCE_LENGTH = 300
+
+
+def statement_reference(statement) -> str:
+    """The underlag in short: its kind, date and title, and what it proposes (its points that
+    end as sentences). Only "a beslutsunderlag" for one the public may not read, since the
+    reference is kept on the process, which every councillor can read."""
+    if not is_public(statement):
+        return "Beslutsunderlag (ej offentligt)."
+    dated = f" {statement.date:%Y-%m-%d}" if statement.date else ""
+    reference = f"{statement.get_statement_type_display()}{dated}: {statement.title.rstrip('.')}."
+    points = [line.strip() for line in statement.proposal.splitlines() if line.strip().endswith(".")]
+    if points:
+        reference += " Förslag: " + " ".join(points)
+    if len(reference) > REFERENCE_LENGTH:
+        reference = reference[: REFERENCE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return reference
+
+
+def record_imported_statement(event: StatementLinked) -> None:
+    """Complete the waiting step of the answered page's process with `event.statement`, if any."""
+    answered = event.answered
+    try:
+        if isinstance(answered, MotionPage):
+            _record_motion_statement(answered, event.statement, event.user)
+        elif isinstance(answered, InterpellationPage):
+            _record_interpellation_answer(answered, event.statement, event.user)
+    except TaskAlreadyDone:
+        return  # a secretary completed the step at the same moment: theirs stands
+
+
+def _open_step(process_model, page, node_name):
+    process = process_for(process_model, page)
+    if process is None or process.finished is not None:
+        return None, None
+    return process.coerced, open_task(process, node_name)
+
+
+def statement_organ_id(process: MotionProcess, statement) -> int | None:
+    """The organ the statement is recorded for: the underlag's own when the motion awaits its
+    statement; with no organ named, the only organ still awaited; otherwise None."""
+    awaited = process.awaited_organ_ids
+    if statement.organization_id is not None:
+        return statement.organization_id if statement.organization_id in awaited else None
+    return awaited[0] if len(awaited) == 1 else None
+
+
+def _record_motion_statement(motion, statement, user) -> None:
+    process, task = _open_step(MotionProcess, motion, "give_statement")
+    if task is None:
+        return
+    organ_id = statement_organ_id(process, statement)
+    if organ_id is None:
+        return
+    advance_task(
+        task,
+        user,
+        statement_from=organ_id,
+        statement=statement_reference(statement),
+        statement_page=statement.pk,
+    )
+
+
+def _record_interpellation_answer(interpellation, statement, user) -> None:
+    _process, task = _open_step(InterpellationProcess, interpellation, "answer")
+    if task is None:
+        return
+    advance_task(task, user, answer_text=statement_reference(statement))
