@@ -127,6 +127,25 @@ class _Evidence:
         self.reasons.setdefault(kind, []).append(reason)
 
 
+#: A line start whose first two letters can open ATTESTATION (it ignores case, so does this).
+ATTESTATION_CANDIDATE = re.compile(r"\n[^\S\n]*(?i:ju|ut|pr|an|or)")
+
+
+def _attestations(text: str) -> int:
+    """How many lines open with a signature or attestation box, as `ATTESTATION.findall` counts them.
+
+    The pattern is tried only at the start of a line that can open it, found by scanning
+    for newlines, instead of at every position of the text. A box's words may still run
+    onto the next line ("Justerandes" / "sign"): the pattern reads on in the text itself.
+    """
+    first_line = text.split("\n", 1)[0]
+    count = 1 if first_line.strip() and ATTESTATION.match(text) else 0
+    for candidate in ATTESTATION_CANDIDATE.finditer(text):
+        if ATTESTATION.match(text, candidate.start() + 1):
+            count += 1
+    return count
+
+
 def _inline_meeting_labels(text: str) -> int:
     """How many different protokoll title-page labels the opening text holds, wherever they stand."""
     return len({label.lower() for label in INLINE_MEETING_LABELS.findall(text[:4000])})
@@ -140,8 +159,9 @@ def classify(text: str) -> Classification:
     tail = lines[-25:]
     evidence = _Evidence()
 
-    openers = sum(1 for line in lines if OPENER_LINE.match(line))
-    attestations = len(ATTESTATION.findall(text))
+    # Every opener holds a "§": lines without one skip the pattern.
+    openers = sum(1 for line in lines if "§" in line and OPENER_LINE.match(line))
+    attestations = _attestations(text)
     if any(PROTOCOL_TITLE.search(line) for line in head[:12]):
         evidence.add("minutes", 4, "huvudet säger protokoll")
     meeting_lines = sum(1 for line in head if MEETING_HEAD.match(line))
@@ -193,7 +213,7 @@ def classify(text: str) -> Classification:
     statement_labels = sum(1 for line in head[:10] if STATEMENT_LABEL.match(line))
     if statement_labels >= 2:
         evidence.add("statement", 3, "handläggare/diarienummer i huvudet")
-    case_headings = len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
+    case_headings = 0 if openers else len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
     if case_headings >= 2 and not openers:
         evidence.add("statement", 1.5 * min(case_headings, 3), f"{case_headings} rubriker ur en tjänsteskrivelse")
     signed_by_party = PARTY_SIGNATURE.search("\n".join(lines[-3:]))
@@ -203,7 +223,8 @@ def classify(text: str) -> Classification:
 
     if any(NEWS_STAMP.match(line) for line in head[:6]):
         evidence.add("news", 4, "publiceringsstämpel")
-    if re.search(r"\s[–-] [^.\n]+, säger [A-ZÅÄÖ]", text[:20000]):
+    opening = text[:20000]
+    if ", säger " in opening and re.search(r"\s[–-] [^.\n]+, säger [A-ZÅÄÖ]", opening):
         evidence.add("news", 2, "citat med 'säger'")
 
     scores = evidence.scores
