@@ -37,40 +37,65 @@ HEADER_LINE = re.compile(
 STRONG_HEADER = re.compile(r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$")
 
 
+#: The characters that can open a line each pattern matches (after leading whitespace,
+#: besides digits): most lines are running text and are passed over without a pattern.
+ALWAYS_FURNITURE_INITIALS = frozenset("SsJOUP|")
+HEADER_LINE_INITIALS = frozenset("SMDP(")
+STRONG_HEADER_INITIALS = frozenset("SMP")
+
+
 def strip_furniture(text, header_names=()):
     """Text without page numbers, signature boxes and repeated page headers.
 
     `header_names` are the organ and municipality names from the document head; a line
     holding just one of them is furniture when it stands next to a strong header line.
+    Each line is read once: what it is (header-like, furniture, a strong header) is
+    decided in one pass, and the neighbourhoods of the strong headers are checked after.
     """
     names = {name.strip().lower() for name in header_names if name and name.strip()}
-    head_lines = {name for name in names if not re.search(r"§", name)}
     long_names = [name for name in names if len(name) > 3]
     lines = text.split("\n")
     drop = [False] * len(lines)
+    header = [False] * len(lines)
     strong = []
-    # One pass over the short lines (furniture is never long): page numbers, signature
-    # boxes, running footers like "Göteborgs Stad Kommunstyrelsen, protokoll", and the
-    # strong header lines whose neighbourhood is checked below.
+    # A run of two or more header-like lines with only blank lines between them (letterhead,
+    # organ, "Protokoll", the date) is the document's head repeated on a new page.
+    run = []
     for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        first = stripped[0]
+        digit = first.isdecimal()
+        lowered = stripped.lower()
+        if lowered in names or ((digit or first in HEADER_LINE_INITIALS) and HEADER_LINE.match(line)):
+            header[index] = True
+            run.append(index)
+        elif run:
+            if len(run) >= 2:
+                for member in run:
+                    drop[member] = True
+            run = []
+        # Furniture is never long: page numbers, signature boxes, running footers like
+        # "Göteborgs Stad Kommunstyrelsen, protokoll", and the strong header lines whose
+        # neighbourhood is checked below.
         if len(line) > 80:
             continue
-        if ALWAYS_FURNITURE.match(line) or is_continuation_head(line):
+        if ((digit or first in ALWAYS_FURNITURE_INITIALS) and ALWAYS_FURNITURE.match(line)) or (
+            "§" in line and is_continuation_head(line)
+        ):
             drop[index] = True
-        lowered = line.strip().lower()
         if (
             lowered.endswith(("protokoll", "protokollet"))
             and len(lowered.split()) <= 8
             and any(name in lowered for name in long_names)
         ):
             drop[index] = True
-        if STRONG_HEADER.match(line):
+        if (digit or first in STRONG_HEADER_INITIALS) and STRONG_HEADER.match(line):
             strong.append(index)
-
-    def header_like(line):
-        stripped = line.strip()
-        return bool(HEADER_LINE.match(line)) or (stripped and stripped.lower() in names)
-
+    if len(run) >= 2:
+        for member in run:
+            drop[member] = True
     # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
     # the header-like lines within three non-blank lines of it into the furniture.
     for index in strong:
@@ -81,28 +106,9 @@ def strip_furniture(text, header_names=()):
             while 0 <= cursor < len(lines) and seen < 3:
                 if lines[cursor].strip():
                     seen += 1
-                    if header_like(lines[cursor]):
+                    if header[cursor]:
                         drop[cursor] = True
                 cursor += direction
-    # A run of two or more lines of the document's own head (letterhead, organ,
-    # "Protokoll", the date) is the head repeated on a new page.
-    index = 0
-    while index < len(lines):
-        if header_like(lines[index]) or (lines[index].strip() and lines[index].strip().lower() in head_lines):
-            end = index
-            members = []
-            while end < len(lines) and (
-                not lines[end].strip() or header_like(lines[end]) or lines[end].strip().lower() in head_lines
-            ):
-                if lines[end].strip():
-                    members.append(end)
-                end += 1
-            if len(members) >= 2:
-                for member in members:
-                    drop[member] = True
-            index = max(end, index + 1)
-        else:
-            index += 1
     kept = [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
     cleaned = "\n".join(kept)
     return re.sub(r"\n{3,}", "\n\n", cleaned).strip() + "\n"
