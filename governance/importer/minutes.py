@@ -211,9 +211,10 @@ def classify_decision(items, basis="", procedure=""):
     return "beslut"
 
 
-def parse_paragraph(lines):
+def parse_paragraph(lines, opener=None):
+    """One § from its lines; `opener` is its head line as `find_openers` read it."""
     number = int(re.search(r"§\s?(\d+)", lines[0]).group(1))
-    heading = read_heading(lines, _heading_key)
+    heading = read_heading(lines, _heading_key, opener)
     title_lines = [heading.title] if heading.title else []
     case_number = heading.case_number
     body_start = heading.body_start
@@ -266,7 +267,8 @@ def parse_minutes(text):
     and the validation says what is missing, rather than the file failing blind.
     """
     raw_lines = text.split("\n")
-    openers = find_openers(raw_lines)
+    known_heads = {}
+    openers = find_openers(raw_lines, known_heads)
     if not openers:
         head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
         head.update(body_tail="", warnings=[])
@@ -276,13 +278,14 @@ def parse_minutes(text):
     names += [line for line in head["head_lines"][:12] if len(line) < 60]
     body = strip_furniture("\n".join(raw_lines[openers[0].index :]), names)
     lines = body.split("\n")
-    starts = [opener.index for opener in find_openers(lines)]
+    openers = find_openers(lines, known_heads)
+    starts = [opener.index for opener in openers]
     head["body_tail"] = body[-400:]
     paragraphs = []
     warnings = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        paragraph = parse_paragraph(lines[start:end])
+        paragraph = parse_paragraph(lines[start:end], openers[position])
         warning = _implausible(paragraph, lines[start:end])
         if warning:
             warnings.append(warning)
