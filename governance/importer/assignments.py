@@ -18,6 +18,7 @@ from governance.deadlines import due_date_for
 from . import swedish
 from .completions import completion_in, completions_in
 from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
+from .patterns import search_from
 
 ORGAN = (
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö\-]*s\s)?"  # genitive owner: "kommunstyrelsens arbetsutskott"
@@ -103,6 +104,12 @@ def _who_before(sentence, verb_start):
     return relative.group("who") if relative else before
 
 
+#: Words (lower-cased) each of the three patterns needs: a sentence without them skips it.
+SUBJECT_VERBS_WORD = "uppdra"
+OBJECT_VERBS_WORDS = ("uppdr", "remitteras")
+REPORT_DUTY_WORDS = ("återkomm", "redovisa", "rapporter", "presentera", "lämna")
+
+
 def assignment_clause(sentence: str):
     """(assignee phrase, task text, proposed) of the assignment a sentence gives, or None.
 
@@ -110,12 +117,13 @@ def assignment_clause(sentence: str):
     ("Kommunstyrelsen föreslår att kommunfullmäktige ger X i uppdrag att …").
     """
     padded = " " + sentence
-    match = SUBJECT_VERBS.search(padded)
+    lowered = padded.lower()
+    match = SUBJECT_VERBS.search(padded) if SUBJECT_VERBS_WORD in lowered else None
     if match:
         who = _who_before(padded, match.start())
         prefix = padded[: match.start()]
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
-    match = OBJECT_VERBS.search(padded)
+    match = OBJECT_VERBS.search(padded) if any(word in lowered for word in OBJECT_VERBS_WORDS) else None
     if match:
         who = next(group for group in match.groups() if group)
         prefix = padded[: match.start()]
@@ -126,7 +134,7 @@ def assignment_clause(sentence: str):
         if PAST_OR_REPORTED.search(prefix[-80:]):
             return None
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
-    match = REPORT_DUTY.search(padded)
+    match = REPORT_DUTY.search(padded) if any(word in lowered for word in REPORT_DUTY_WORDS) else None
     if match:
         who = _who_before(padded, match.start())
         if not ACTOR_WORD.search(_head_noun(who)):
@@ -271,9 +279,14 @@ def _trim_task(task):
     return task.rstrip(" .;") + "."
 
 
+#: The words NEXT_MEETING_WITH and REPORT_TO begin with (see `patterns.search_from`).
+NEXT_MEETING_STARTS = ("kommande", "nästa")
+REPORT_TO_STARTS = ("återkoppl", "återrapport", "återredovis", "redovis", "återkomma", "rapport")
+
+
 def _report_to(text):
-    for pattern in (NEXT_MEETING_WITH, REPORT_TO):
-        match = pattern.search(text)
+    for pattern, starts in ((NEXT_MEETING_WITH, NEXT_MEETING_STARTS), (REPORT_TO, REPORT_TO_STARTS)):
+        match = search_from(pattern, text, starts)
         if match:
             return match.group("organ")
     return ""
@@ -498,8 +511,13 @@ def _may_hold_findings(text, title="", fallback_items=None):
     as written and with broken words joined, so the test never drops a finding.
     """
     written = "\n".join((title or "", text, *(fallback_items or ())))
-    lowered = " ".join(written.lower().split()) + " " + " ".join(BROKEN_WORD.sub("", written).lower().split())
-    return any(word in lowered for word in FINDING_WORDS)
+    lowered = written.lower()
+    if any(word in lowered for word in FINDING_WORDS):
+        return True
+    if "-" not in written:
+        return False  # no broken word to join
+    joined = BROKEN_WORD.sub("", written).lower()
+    return any(word in joined for word in FINDING_WORDS)
 
 
 def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
@@ -514,6 +532,8 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     items = decision_items(text)
     if not items:
         items = [DecisionItem(text=item) for item in (fallback_items or [])]
+    if not _may_hold_findings("\n".join(item.text for item in items), title):
+        return [], []  # the words stood outside the decided points (a lead-in is one of them)
     found = []
     for item in items:
         body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text

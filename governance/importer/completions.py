@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from . import swedish
+from .patterns import search_from
 
 COMPLETE = "complete"
 REPORT = "report"
@@ -71,6 +72,17 @@ ROUTINE = re.compile(
 COMPLETION_STEMS = (
     "uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv",
     "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
+)  # fmt: skip
+
+#: COMPLETED needs "uppdrag" or one of its verbs' stems; REPORTED one of its verbs (whitespace
+#: read as single spaces). Each of the three patterns begins with one of its `…_STARTS`.
+COMPLETED_STEMS = ("uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig")
+REPORTED_STEMS = ("godkän", "noter", "anteckn", "handlingarna", "emot", "tas till", "del av", "överlämnas")
+COMPLETED_STARTS = ("förklara", "anses", "betraktas", "bedöms", "uppdrag", "avslutar", "avskriver")
+WITHDRAWN_STARTS = ("uppdrag", "återkallar", "upphäver")
+REPORTED_STARTS = (
+    "redovisning", "återrapportering", "återredovisning", "slutrapport", "delrapport", "lägesrapport", "rapport",
+    "uppföljning", "information", "svar", "godkänner", "noterar", "antecknar", "tar", "tagit", "lägg",
 )  # fmt: skip
 
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
@@ -167,14 +179,20 @@ def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
     lowered = " ".join(sentence.lower().split())
     if not any(stem in lowered for stem in COMPLETION_STEMS):
         return None
-    completed = COMPLETED.search(sentence)
-    if WITHDRAWN.search(sentence):
+    completed = None
+    if any(stem in lowered for stem in COMPLETED_STEMS):
+        completed = search_from(COMPLETED, sentence, COMPLETED_STARTS)
+    if "uppdrag" in lowered and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS):
         kind = WITHDRAW
     elif completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
         kind = COMPLETE
     elif completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
         kind = COMPLETE
-    elif REPORTED.search(sentence) and not ROUTINE.search(sentence + " " + title):
+    elif (
+        any(stem in lowered for stem in REPORTED_STEMS)
+        and search_from(REPORTED, sentence, REPORTED_STARTS)
+        and not ROUTINE.search(sentence + " " + title)
+    ):
         about = ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip())
         if not about:
             return None

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from . import swedish
+from .patterns import search_from
 
 #: Headings that end a decision section; compared lower-cased without a trailing colon.
 OTHER_HEADINGS = {
@@ -111,6 +112,10 @@ PROPOSES = re.compile(
     r"|^förslag till beslut i\b|^[\wåäö ]{0,60}\bförslag till (?:kommunfullmäktige|fullmäktige)\b",
     re.IGNORECASE,
 )
+#: PROPOSES's first form begins with one of these verbs; its others stand at the start of the text.
+PROPOSING_VERBS = ("föreslå", "hemställer", "tillstyrker")
+#: OWN_DECISION's first form begins with one of these; its other ("Enligt …:") is the whole text.
+OWN_DECISION_STARTS = ("för egen del", "beslutar ")
 #: "Förslag till beslut i kommunfullmäktige" standing as a sub-heading inside a decision.
 PROPOSAL_LEAD = re.compile(
     r"^(?:[\wåäö\- ]{2,60}s\s+)?förslag till beslut(?:\s+(?:i|till)\b.{0,60})?\s*:?$", re.IGNORECASE
@@ -144,6 +149,19 @@ class DecisionItem:
     text: str
     proposed: bool = False
     lead_in: str = ""  # the line ending in ":" that introduces a numbered list, if any
+
+
+def _proposal(text: str):
+    """`PROPOSES.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
+    at_start = PROPOSES.match(text) if "förslag till" in text.lower() else None
+    return at_start or search_from(PROPOSES, text, PROPOSING_VERBS)
+
+
+def _own_decision(text: str) -> bool:
+    """`OWN_DECISION.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
+    if text[:6].lower() == "enligt" and OWN_DECISION.match(text):
+        return True
+    return search_from(OWN_DECISION, text, OWN_DECISION_STARTS) is not None
 
 
 def _normalised_heading(line):
@@ -183,28 +201,30 @@ def decision_lines(text: str) -> list[list[str]]:
     for line in lines:
         stripped = line.strip()
         # Both decision forms hold the word "beslut"; most lines are passed over without a pattern.
-        has_decision_word = "beslut" in stripped.lower()
-        if has_decision_word and is_decision_heading(stripped):
-            current = []
-            sections.append(current)
-            continue
-        inline = INLINE_DECISION.match(stripped) if has_decision_word and ":" in stripped else None
-        if inline:
-            current = [inline.group("rest")]
-            sections.append(current)
-            continue
+        if "beslut" in stripped.lower():
+            if is_decision_heading(stripped):
+                current = []
+                sections.append(current)
+                continue
+            inline = INLINE_DECISION.match(stripped) if ":" in stripped else None
+            if inline:
+                current = [inline.group("rest")]
+                sections.append(current)
+                continue
+        if current is None:
+            continue  # outside a decision section nothing else matters
         ends = is_other_heading(stripped) and not PROPOSAL_LEAD.match(stripped)
-        if current is not None and (ends or PARAGRAPH_OPENER.match(stripped)):
+        if ends or PARAGRAPH_OPENER.match(stripped):
             current = None
             continue
-        if current is not None:
-            current.append(line)
+        current.append(line)
     if sections:
         return [section for section in sections if any(line.strip() for line in section)]
     current = None
     for line in lines:
         stripped = line.strip()
-        if current is None and DECIDES.match(stripped):
+        # DECIDES needs "beslutar", "beslöt" or "beslutade" (as written: it does not ignore case).
+        if current is None and "besl" in stripped and DECIDES.match(stripped):
             current = [line]
             sections.append(current)
             continue
@@ -257,7 +277,7 @@ def _blocks(lines):
 
 def _split_at_proposal(block):
     """A block whose later sentence turns to a recommendation is two: decided, then proposed."""
-    match = PROPOSES.search(block)
+    match = _proposal(block)
     if not match or match.start() == 0:
         return [block]
     head = swedish.sentences(block[: match.start()])
@@ -275,9 +295,9 @@ def decision_items(text: str) -> list[DecisionItem]:
         lead_in = ""
         blocks = [piece for block in _blocks(section) for piece in _split_at_proposal(block) if piece]
         for block in blocks:
-            if OWN_DECISION.search(block):
+            if _own_decision(block):
                 proposed = False
-            elif PROPOSAL_LEAD.match(block) or (PROPOSES.search(block) and (block.endswith(":") or len(block) < 200)):
+            elif PROPOSAL_LEAD.match(block) or ((block.endswith(":") or len(block) < 200) and _proposal(block)):
                 proposed = True
             is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
             if block.endswith(":"):

@@ -1,0 +1,25 @@
+"""Running the importer's large case-blind patterns only where they can match.
+
+Python's `re` tries a pattern at every position of the text, and a pattern that ignores
+case and opens with an alternation cannot skip ahead, so a long pattern over a long text
+is slow even when it finds nothing. Where every match of a pattern must begin with one of
+a few words, the search can start at the first of them, and a text without any of them
+needs no search at all.
+"""
+
+import re
+
+
+def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...]) -> re.Match | None:
+    """`pattern.search(text)`, begun where the first of `starts` stands in `text`.
+
+    `starts` are lower-case words one of which begins every match of `pattern` (which
+    ignores case). The search still sees the characters before its start (`\\b`, look-behind),
+    so it finds exactly what a search of the whole text finds.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # A letter whose lower case is longer ("İ") shifts positions: test, but search it all.
+        return pattern.search(text) if any(word in lowered for word in starts) else None
+    positions = [position for position in map(lowered.find, starts) if position >= 0]
+    return pattern.search(text, min(positions)) if positions else None
