@@ -514,7 +514,7 @@ def _may_hold_findings(text, title="", fallback_items=None):
     lowered = written.lower()
     if any(word in lowered for word in FINDING_WORDS):
         return True
-    if "-" not in written:
+    if not BROKEN_WORD.search(written):
         return False  # no broken word to join
     joined = BROKEN_WORD.sub("", written).lower()
     return any(word in joined for word in FINDING_WORDS)

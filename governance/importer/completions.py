@@ -74,9 +74,11 @@ COMPLETION_STEMS = (
     "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
 )  # fmt: skip
 
-#: COMPLETED needs "uppdrag" or one of its verbs' stems; REPORTED one of its verbs (whitespace
-#: read as single spaces). Each of the three patterns begins with one of its `…_STARTS`.
-COMPLETED_STEMS = ("uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig")
+#: Words each pattern needs (whitespace read as single spaces): COMPLETED a stem of its
+#: participles or verbs, WITHDRAWN one of its verbs, REPORTED one of its verbs. Each pattern
+#: also begins with one of its `…_STARTS`.
+COMPLETED_STEMS = ("fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv")
+WITHDRAWN_STEMS = ("återkall", "upphäv", "dras tillbaka", "ska inte längre genomföras")
 REPORTED_STEMS = ("godkän", "noter", "anteckn", "handlingarna", "emot", "tas till", "del av", "överlämnas")
 COMPLETED_STARTS = ("förklara", "anses", "betraktas", "bedöms", "uppdrag", "avslutar", "avskriver")
 WITHDRAWN_STARTS = ("uppdrag", "återkallar", "upphäver")
@@ -179,10 +181,12 @@ def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
     lowered = " ".join(sentence.lower().split())
     if not any(stem in lowered for stem in COMPLETION_STEMS):
         return None
+    as_written = sentence.lower()  # `lowered` with the sentence's own whitespace, for positions
     completed = None
     if any(stem in lowered for stem in COMPLETED_STEMS):
-        completed = search_from(COMPLETED, sentence, COMPLETED_STARTS)
-    if "uppdrag" in lowered and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS):
+        completed = search_from(COMPLETED, sentence, COMPLETED_STARTS, as_written)
+    withdrawn = "uppdrag" in lowered and any(stem in lowered for stem in WITHDRAWN_STEMS)
+    if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, as_written):
         kind = WITHDRAW
     elif completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
         kind = COMPLETE
@@ -190,7 +194,7 @@ def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
         kind = COMPLETE
     elif (
         any(stem in lowered for stem in REPORTED_STEMS)
-        and search_from(REPORTED, sentence, REPORTED_STARTS)
+        and search_from(REPORTED, sentence, REPORTED_STARTS, as_written)
         and not ROUTINE.search(sentence + " " + title)
     ):
         about = ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip())

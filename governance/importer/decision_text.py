@@ -114,7 +114,8 @@ PROPOSES = re.compile(
 )
 #: PROPOSES's first form begins with one of these verbs; its others stand at the start of the text.
 PROPOSING_VERBS = ("föreslå", "hemställer", "tillstyrker")
-#: OWN_DECISION's first form begins with one of these; its other ("Enligt …:") is the whole text.
+#: OWN_DECISION's first form begins with one of these and holds "för egen del" or "själv";
+#: its other ("Enligt …:") is the whole text.
 OWN_DECISION_STARTS = ("för egen del", "beslutar ")
 #: "Förslag till beslut i kommunfullmäktige" standing as a sub-heading inside a decision.
 PROPOSAL_LEAD = re.compile(
@@ -153,15 +154,19 @@ class DecisionItem:
 
 def _proposal(text: str):
     """`PROPOSES.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
-    at_start = PROPOSES.match(text) if "förslag till" in text.lower() else None
-    return at_start or search_from(PROPOSES, text, PROPOSING_VERBS)
+    lowered = text.lower()
+    at_start = PROPOSES.match(text) if "förslag till" in lowered else None
+    return at_start or search_from(PROPOSES, text, PROPOSING_VERBS, lowered)
 
 
 def _own_decision(text: str) -> bool:
     """`OWN_DECISION.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
     if text[:6].lower() == "enligt" and OWN_DECISION.match(text):
         return True
-    return search_from(OWN_DECISION, text, OWN_DECISION_STARTS) is not None
+    lowered = text.lower()
+    if "för egen del" not in lowered and "själv" not in lowered:
+        return False
+    return search_from(OWN_DECISION, text, OWN_DECISION_STARTS, lowered) is not None
 
 
 def _normalised_heading(line):

@@ -72,6 +72,12 @@ PROPOSAL_HEADING = re.compile(
 ITEM_START = re.compile(r"^(?:[-•–*]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
 PRESENTER = re.compile(r"(?P<who>[^.]{3,120}?),?\s+föredrar\b")
 HEAD_DATE = re.compile(r"(?:Sammanträdesdatum|Mötesdatum|Datum|Sammanträdesdag)\s*:?\s*", re.I)
+PARAGRAPH_NUMBER = re.compile(r"§\s?(\d+)")
+#: The patterns of `classify_decision`, in the order it tries them.
+TABLED = re.compile(r"\bbordläggs\b|\bbordlägga\b")
+REJECTED = re.compile(r"\b(?:motionen|motionerna|yrkandet|förslaget|ansökan|hemställan)\b[^.]{0,40}\bavslås\b")
+TO_COUNCIL = re.compile(r"föreslår (?:att )?kommunfullmäktige|tillstyrker")
+CARRIED = re.compile(r"\bbifallits\b|\bbifalla[rt]?\b")
 
 
 def _heading_key(line):
@@ -197,23 +203,21 @@ def classify_decision(items, basis="", procedure=""):
     lead = basis.lower()
     if not decided and not lead:
         return None
-    if re.search(r"\bbordläggs\b|\bbordlägga\b", decided + " " + lead):
+    # Each pattern runs only where its word stands.
+    if "bordläg" in decided + " " + lead and TABLED.search(decided + " " + lead):
         return "bordläggning"
-    if re.search(
-        r"\b(?:motionen|motionerna|yrkandet|förslaget|ansökan|hemställan)\b[^.]{0,40}\bavslås\b",
-        decided,
-    ) or decided.startswith("avslås"):
+    if "avslås" in decided and (REJECTED.search(decided) or decided.startswith("avslås")):
         return "avslag"
-    if re.search(r"föreslår (?:att )?kommunfullmäktige|tillstyrker", lead):
+    if TO_COUNCIL.search(lead):
         return "tillstyrkan_kf"
-    if re.search(r"\bbifallits\b|\bbifalla[rt]?\b", procedure.lower()):
+    if "bifall" in procedure.lower() and CARRIED.search(procedure.lower()):
         return "bifall"
     return "beslut"
 
 
 def parse_paragraph(lines, opener=None):
     """One § from its lines; `opener` is its head line as `find_openers` read it."""
-    number = int(re.search(r"§\s?(\d+)", lines[0]).group(1))
+    number = int(PARAGRAPH_NUMBER.search(lines[0]).group(1))
     heading = read_heading(lines, _heading_key, opener)
     title_lines = [heading.title] if heading.title else []
     case_number = heading.case_number
@@ -222,7 +226,7 @@ def parse_paragraph(lines, opener=None):
     current = None
     preamble = []
     for line in lines[body_start:]:
-        key = _heading_key(line)
+        key = _heading_key(line) if len(line) <= 72 else None  # (longer lines are never headings)
         if key:
             current = key
             sections.setdefault(current, [])

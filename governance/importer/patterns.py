@@ -10,14 +10,15 @@ needs no search at all.
 import re
 
 
-def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...]) -> re.Match | None:
+def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], lowered: str = "") -> re.Match | None:
     """`pattern.search(text)`, begun where the first of `starts` stands in `text`.
 
     `starts` are lower-case words one of which begins every match of `pattern` (which
-    ignores case). The search still sees the characters before its start (`\\b`, look-behind),
-    so it finds exactly what a search of the whole text finds.
+    ignores case); `lowered` is `text.lower()` when the caller has it. The search still sees
+    the characters before its start (`\\b`, look-behind), so it finds exactly what a search
+    of the whole text finds.
     """
-    lowered = text.lower()
+    lowered = lowered or text.lower()
     if len(lowered) != len(text):
         # A letter whose lower case is longer ("İ") shifts positions: test, but search it all.
         return pattern.search(text) if any(word in lowered for word in starts) else None

@@ -6,6 +6,7 @@ from .assignments import find_in_paragraph
 from .minutes import looks_cut_off, missing_declared_paragraphs, parse_minutes
 
 EXTRACT_MARK = re.compile(r"Protokollsutdrag|PROTOKOLLSUTDRAG|Utdrag ur protokoll|Utdragsbestyrkande")
+PROPOSAL_BLOCK = re.compile(r"^Förslag (?:läggs|ges)\b")
 
 
 def _move_proposals_out_of_summary(paragraph):
@@ -13,7 +14,7 @@ def _move_proposals_out_of_summary(paragraph):
     if paragraph["proposal"]:
         return
     blocks = paragraph["summary"].split("\n\n")
-    proposals = [block for block in blocks if re.match(r"^Förslag (?:läggs|ges)\b", block)]
+    proposals = [block for block in blocks if PROPOSAL_BLOCK.match(block)]
     if proposals:
         paragraph["proposal"] = "\n\n".join(proposals)
         paragraph["summary"] = "\n\n".join(block for block in blocks if block not in proposals)

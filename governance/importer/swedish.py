@@ -74,6 +74,7 @@ def sentences(text):
     return [s.strip() for s in SENTENCE_END.split(text or "") if s.strip()]
 
 
+BLANK_LINE = re.compile(r"\n\s*\n")
 BULLET_LINE = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)])\s+")
 
 
@@ -97,4 +98,4 @@ def paragraphs(text):
     """Blank-line separated blocks, broken lines joined, bullet items kept one per line."""
     if not text or not text.strip():
         return []
-    return [_join_block(block) for block in re.split(r"\n\s*\n", text or "") if block.strip()]
+    return [_join_block(block) for block in BLANK_LINE.split(text) if block.strip()]
