@@ -9,8 +9,10 @@ score wins when it is clear enough, and the reasons are kept so a secretary can 
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .headings import ORGAN_PREFIX
+from .patterns import lines_holding
 
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news", "statement")
@@ -127,8 +129,8 @@ class _Evidence:
         self.reasons.setdefault(kind, []).append(reason)
 
 
-#: A line start whose first two letters can open ATTESTATION (it ignores case, so does this).
-ATTESTATION_CANDIDATE = re.compile(r"\n[^\S\n]*(?i:ju|ut|pr|an|or)")
+#: A line start that can open ATTESTATION: the first word of one of its forms (ignoring case as it does).
+ATTESTATION_CANDIDATE = re.compile(r"\n[^\S\n]*(?i:juster|utdragsb|protokollsutdrag|anslag/|ordförandes)")
 
 
 def _attestations(text: str) -> int:
@@ -153,14 +155,17 @@ def _inline_meeting_labels(text: str) -> int:
 
 def classify(text: str) -> Classification:
     """Weigh the head and structure of `text` for each kind."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    head = lines[:HEAD_LINES]
+    all_lines = text.split("\n")
+    # Only the opening and closing non-blank lines are weighed (at most 150 and 40).
+    opening = list(islice(filter(str.strip, all_lines), 150))
+    closing = list(islice(filter(str.strip, reversed(all_lines)), 40))[::-1]
+    head = opening[:HEAD_LINES]
     title_block = head[:8]
-    tail = lines[-25:]
+    tail = closing[-25:]
     evidence = _Evidence()
 
     # Every opener holds a "§": lines without one skip the pattern.
-    openers = sum(1 for line in lines if "§" in line and OPENER_LINE.match(line))
+    openers = sum(1 for index in lines_holding(all_lines, "§") if OPENER_LINE.match(all_lines[index]))
     attestations = _attestations(text)
     if any(PROTOCOL_TITLE.search(line) for line in head[:12]):
         evidence.add("minutes", 4, "huvudet säger protokoll")
@@ -179,11 +184,11 @@ def classify(text: str) -> Classification:
 
     if any(MOTION_TITLE.match(line) for line in title_block):
         evidence.add("motion", 6, "titeln börjar som en motion eller ett initiativ")
-    if MOTION_ASK.search("\n".join(lines[-40:])) or re.search(
-        r"^\s*Förslag till beslut", "\n".join(lines[-30:]), re.MULTILINE | re.IGNORECASE
+    if MOTION_ASK.search("\n".join(closing[-40:])) or re.search(
+        r"^\s*Förslag till beslut", "\n".join(closing[-30:]), re.MULTILINE | re.IGNORECASE
     ):
         evidence.add("motion", 2, "yrkande, förslag eller att-satser mot slutet")
-    if PARTY_SIGNATURE.search("\n".join(lines[-3:])):
+    if PARTY_SIGNATURE.search("\n".join(closing[-3:])):
         evidence.add("motion", 2.5, "slutar med underskrift med parti")
         evidence.add("interpellation", 1, "undertecknad med parti")
     elif PARTY_SIGNATURE.search("\n".join(tail)):
@@ -194,7 +199,7 @@ def classify(text: str) -> Classification:
         evidence.add("interpellation", 7, "titeln är en interpellation")
     if any(ADDRESSED.match(line) for line in head[:12]):
         evidence.add("interpellation", 1.5, "ställd till en namngiven person")
-    if sum(1 for line in lines[-40:] if line.rstrip().endswith("?")) >= 1:
+    if sum(1 for line in closing[-40:] if line.rstrip().endswith("?")) >= 1:
         evidence.add("interpellation", 1, "frågor mot slutet")
 
     labels = sum(1 for line in head if ":" in line for _match in POLICY_LABEL.finditer(line))
@@ -202,7 +207,7 @@ def classify(text: str) -> Classification:
         evidence.add("policy", min(7, 2 * labels), f"{labels} metadatafält för styrdokument")
     if any(POLICY_TITLE.search(line) for line in title_block[:5] if len(line) <= TITLE_LINE_LENGTH) and not openers:
         evidence.add("policy", 3, "titeln namnger ett styrdokument")
-    if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(lines[:60]), re.MULTILINE):
+    if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(opening[:60]), re.MULTILINE):
         evidence.add("policy", 1, "innehållsförteckning")
 
     statement_titles = sum(1 for line in title_block if STATEMENT_TITLE.match(line))
@@ -213,10 +218,10 @@ def classify(text: str) -> Classification:
     statement_labels = sum(1 for line in head[:10] if STATEMENT_LABEL.match(line))
     if statement_labels >= 2:
         evidence.add("statement", 3, "handläggare/diarienummer i huvudet")
-    case_headings = 0 if openers else len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
+    case_headings = 0 if openers else len(set(CASE_HEADINGS.findall("\n".join(opening[:150]))))
     if case_headings >= 2 and not openers:
         evidence.add("statement", 1.5 * min(case_headings, 3), f"{case_headings} rubriker ur en tjänsteskrivelse")
-    signed_by_party = PARTY_SIGNATURE.search("\n".join(lines[-3:]))
+    signed_by_party = PARTY_SIGNATURE.search("\n".join(closing[-3:]))
     early_proposal = re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE)
     if early_proposal and not openers and not signed_by_party:
         evidence.add("statement", 2, "förslag till beslut tidigt i texten")

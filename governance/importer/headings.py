@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from . import swedish
+from .patterns import lines_holding
 
 DNR_LABEL = (
     r"(?:Diarienummer|Diarienr|Diarie\s?nr|Ärendenummer|Ärendenr|Ärende\s?nr|Dnr|DNR|Ärende-ID|Beteckning)\.?\s*:?\s*"
@@ -126,7 +127,8 @@ def find_openers(lines: list[str], known_heads: dict | None = None) -> list[Open
     """
     known_heads = {} if known_heads is None else known_heads
     candidates = []
-    for index, line in enumerate(lines):
+    for index in lines_holding(lines, "§"):
+        line = lines[index]
         if "§" not in line[:12]:
             continue
         opener = opener_at(line)

@@ -24,3 +24,22 @@ def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], lowered
         return pattern.search(text) if any(word in lowered for word in starts) else None
     positions = [position for position in map(lowered.find, starts) if position >= 0]
     return pattern.search(text, min(positions)) if positions else None
+
+
+def lines_holding(lines: list[str], mark: str) -> list[int]:
+    """Indices of the lines that hold `mark`, in order.
+
+    The lines are searched joined, by `str.find`, so a long document's lines without the
+    mark cost no Python step each (`mark` holds no line break).
+    """
+    joined = "\n".join(lines)
+    found = []
+    index = start = 0  # `start` is where line `index` begins in `joined`
+    while (position := joined.find(mark, start)) >= 0:
+        index += joined.count("\n", start, position)
+        found.append(index)
+        start = joined.find("\n", position) + 1
+        if start == 0:
+            break
+        index += 1
+    return found
