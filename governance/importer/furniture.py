@@ -7,8 +7,11 @@ splits sentences and decision items in two.
 """
 
 import re
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from .headings import is_continuation_head
+from .patterns import lines_holding
 
 ALWAYS_FURNITURE = re.compile(
     r"^\s*(?:"
@@ -37,11 +40,16 @@ HEADER_LINE = re.compile(
 STRONG_HEADER = re.compile(r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$")
 
 
-#: The characters that can open a line each pattern matches (after leading whitespace,
-#: besides digits): most lines are running text and are passed over without a pattern.
-ALWAYS_FURNITURE_INITIALS = frozenset("SsJOUP|")
-HEADER_LINE_INITIALS = frozenset("SMDP(")
-STRONG_HEADER_INITIALS = frozenset("SMP")
+#: A line that can match one of the three patterns above: one opening (after leading
+#: whitespace) with a word one of them can open with. Most lines are running text.
+FURNITURE_CANDIDATE = re.compile(
+    r"\s*(?:\d|[Ss]ida|SID|Sammanträdes|Mötesdatum|Datum|Protokoll|Justera|Ordförandes|Sekreterare"
+    r"|Utdragsbestyrkande|Signature|[|(])"
+)
+FOOTER_ENDINGS = ("protokoll", "protokollet")
+#: The characters whose lower case is the last letter of a footer ending.
+FOOTER_LAST = frozenset("lLtT")
+BLANK_LINES = re.compile(r"\n\n\n+")
 
 
 def strip_furniture(text, header_names=()):
@@ -49,66 +57,79 @@ def strip_furniture(text, header_names=()):
 
     `header_names` are the organ and municipality names from the document head; a line
     holding just one of them is furniture when it stands next to a strong header line.
-    Each line is read once: what it is (header-like, furniture, a strong header) is
-    decided in one pass, and the neighbourhoods of the strong headers are checked after.
+    The lines are not walked one by one: the few that can be furniture are picked out
+    (by a pattern, a length or a last letter mapped over all lines), and only those are
+    read further.
     """
     names = {name.strip().lower() for name in header_names if name and name.strip()}
     long_names = [name for name in names if len(name) > 3]
     lines = text.split("\n")
-    drop = [False] * len(lines)
-    header = [False] * len(lines)
+    positions = range(len(lines))
+    stripped = list(map(str.strip, lines))
+    # Header-like lines: one of the head's names, or a page header's date, "Protokoll" …
+    # A name's line has the name's length (lower case keeps lengths, but for "İ").
+    if "\u0130" in text:
+        named = compress(positions, map(names.__contains__, map(str.lower, stripped)))
+    else:
+        lengths = {len(name) for name in names}
+        named = compress(positions, map(lengths.__contains__, map(len, stripped)))
+    header = {index for index in named if stripped[index].lower() in names}
+    drop = set()
     strong = []
-    # A run of two or more header-like lines with only blank lines between them (letterhead,
-    # organ, "Protokoll", the date) is the document's head repeated on a new page.
-    run = []
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        first = stripped[0]
-        digit = first.isdecimal()
-        lowered = stripped.lower()
-        if lowered in names or ((digit or first in HEADER_LINE_INITIALS) and HEADER_LINE.match(line)):
-            header[index] = True
-            run.append(index)
-        elif run:
-            if len(run) >= 2:
-                for member in run:
-                    drop[member] = True
-            run = []
-        # Furniture is never long: page numbers, signature boxes, running footers like
-        # "Göteborgs Stad Kommunstyrelsen, protokoll", and the strong header lines whose
-        # neighbourhood is checked below.
+    # Furniture is never long: page numbers, signature boxes, and the strong header lines
+    # whose neighbourhood is checked below.
+    for index in compress(positions, map(FURNITURE_CANDIDATE.match, lines)):
+        line = lines[index]
+        if HEADER_LINE.match(line):
+            header.add(index)
         if len(line) > 80:
             continue
-        if ((digit or first in ALWAYS_FURNITURE_INITIALS) and ALWAYS_FURNITURE.match(line)) or (
-            "§" in line and is_continuation_head(line)
-        ):
-            drop[index] = True
-        if (
-            lowered.endswith(("protokoll", "protokollet"))
-            and len(lowered.split()) <= 8
-            and any(name in lowered for name in long_names)
-        ):
-            drop[index] = True
-        if (digit or first in STRONG_HEADER_INITIALS) and STRONG_HEADER.match(line):
+        if ALWAYS_FURNITURE.match(line):
+            drop.add(index)
+        if STRONG_HEADER.match(line):
             strong.append(index)
-    if len(run) >= 2:
-        for member in run:
-            drop[member] = True
+    for index in lines_holding(lines, "§"):  # "§ 71 forts": a page break inside § 71
+        if len(lines[index]) <= 80 and is_continuation_head(lines[index]):
+            drop.add(index)
+    # Running footers like "Göteborgs Stad Kommunstyrelsen, protokoll".
+    for index in compress(positions, map(FOOTER_LAST.__contains__, map(itemgetter(slice(-1, None)), stripped))):
+        footer = stripped[index].lower()
+        if (
+            len(lines[index]) <= 80
+            and footer.endswith(FOOTER_ENDINGS)
+            and len(footer.split()) <= 8
+            and any(name in footer for name in long_names)
+        ):
+            drop.add(index)
     # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
     # the header-like lines within three non-blank lines of it into the furniture.
     for index in strong:
-        drop[index] = True
+        drop.add(index)
         for direction in (-1, 1):
             seen = 0
             cursor = index + direction
             while 0 <= cursor < len(lines) and seen < 3:
-                if lines[cursor].strip():
+                if stripped[cursor]:
                     seen += 1
-                    if header[cursor]:
-                        drop[cursor] = True
+                    if cursor in header:
+                        drop.add(cursor)
                 cursor += direction
-    kept = [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
-    cleaned = "\n".join(kept)
-    return re.sub(r"\n{3,}", "\n\n", cleaned).strip() + "\n"
+    # A run of two or more header-like lines with only blank lines between them (letterhead,
+    # organ, "Protokoll", the date) is the document's head repeated on a new page.
+    nonblank = list(accumulate(map(bool, stripped), initial=0))  # non-blank lines before each line
+    run = []
+    for index in sorted(header):
+        if run and nonblank[index] != nonblank[run[-1] + 1]:
+            if len(run) >= 2:
+                drop.update(run)
+            run = []
+        run.append(index)
+    if len(run) >= 2:
+        drop.update(run)
+    kept = []
+    start = 0
+    for index in sorted(drop):
+        kept.extend(lines[start:index])
+        start = index + 1
+    kept.extend(lines[start:])
+    return BLANK_LINES.sub("\n\n", "\n".join(kept)).strip() + "\n"
