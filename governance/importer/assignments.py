@@ -16,7 +16,7 @@ import re
 from governance.deadlines import due_date_for
 
 from . import swedish
-from .completions import completion_in, completions_in
+from .completions import completion_kind, completions_in
 from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
 from .patterns import search_from
 
@@ -332,7 +332,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
         if not _has_trigger(sentence) and not (shared_assignees and position == 0):
             continue
         following = " ".join(item_sentences[position + 1 : position + 3])
-        if completion_in(sentence):
+        if completion_kind(sentence):
             continue  # "Redovisningen av uppdraget att X får i uppdrag att … godkänns" quotes an old one
         clause = assignment_clause(sentence)
         if clause is None and shared_assignees and position == 0 and TASK_START.match(sentence):

@@ -172,8 +172,8 @@ def _merge(primary, fallback):
     return primary
 
 
-def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
-    """The completion or report a decided sentence records, or None.
+def completion_kind(sentence: str, title: str = "") -> str | None:
+    """COMPLETE, REPORT or WITHDRAW when a decided sentence records one, else None.
 
     A report ("Redovisningen godkänns") counts only when the sentence or the §'s title
     ties it to an assignment; approving the delegation list or the annual report does not.
@@ -182,26 +182,30 @@ def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
     if not any(stem in lowered for stem in COMPLETION_STEMS):
         return None
     as_written = sentence.lower()  # `lowered` with the sentence's own whitespace, for positions
+    withdrawn = "uppdrag" in lowered and any(stem in lowered for stem in WITHDRAWN_STEMS)
+    if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, as_written):
+        return WITHDRAW
     completed = None
     if any(stem in lowered for stem in COMPLETED_STEMS):
         completed = search_from(COMPLETED, sentence, COMPLETED_STARTS, as_written)
-    withdrawn = "uppdrag" in lowered and any(stem in lowered for stem in WITHDRAWN_STEMS)
-    if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, as_written):
-        kind = WITHDRAW
-    elif completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
-        kind = COMPLETE
-    elif completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
-        kind = COMPLETE
-    elif (
+    if completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
+        return COMPLETE
+    if completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
+        return COMPLETE
+    if (
         any(stem in lowered for stem in REPORTED_STEMS)
         and search_from(REPORTED, sentence, REPORTED_STARTS, as_written)
         and not ROUTINE.search(sentence + " " + title)
+        and (ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip()))
     ):
-        about = ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip())
-        if not about:
-            return None
-        kind = REPORT
-    else:
+        return REPORT
+    return None
+
+
+def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
+    """The completion or report a decided sentence records (see `completion_kind`), or None."""
+    kind = completion_kind(sentence, title)
+    if kind is None:
         return None
     reference = _merge(parse_reference(sentence), parse_reference(title))
     if not reference.task and ASSIGNMENT_TITLE.search(title.strip()):

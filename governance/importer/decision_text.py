@@ -14,10 +14,11 @@ kommunfullmäktige"): the assignment is given when that organ decides, not now.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import swedish
-from .patterns import search_from
+from .patterns import lines_holding, search_from
 
 #: Headings that end a decision section; compared lower-cased without a trailing colon.
 OTHER_HEADINGS = {
@@ -169,6 +170,11 @@ def _own_decision(text: str) -> bool:
     return search_from(OWN_DECISION, text, OWN_DECISION_STARTS, lowered) is not None
 
 
+def _proposal_lead(text: str):
+    """`PROPOSAL_LEAD.match(text)`, run only when its words are there."""
+    return PROPOSAL_LEAD.match(text) if "förslag till beslut" in text.lower() else None
+
+
 def _normalised_heading(line):
     return line.strip().rstrip(":").strip().lower()
 
@@ -195,6 +201,62 @@ def is_other_heading(line: str) -> bool:
     return len(stripped) <= 70 and not stripped.endswith(".") and bool(OTHER_HEADING_PATTERN.match(normalized))
 
 
+def _sections(lines, marked, opening, closes, reopens):
+    """Sections of `lines`: each from a line that `opening(line, stripped)` opens (it returns
+    the section's first lines, or None) up to a line that `closes(stripped)`.
+
+    Only `marked` lines (sorted indices) can open a section, so outside one the walk jumps
+    from one marked line to the next, passing over the others without a step each; inside
+    one every line is read, and a line may open the next section there when `reopens`.
+    """
+    sections, current = [], None
+    index = -1
+    while True:
+        index += 1
+        if current is None:
+            following = bisect_left(marked, index)
+            if following == len(marked):
+                return sections
+            index = marked[following]
+        elif index == len(lines):
+            return sections
+        line = lines[index]
+        stripped = line.strip()
+        started = opening(line, stripped) if current is None or reopens else None
+        if started is not None:
+            current = started
+            sections.append(current)
+        elif current is not None:
+            if closes(stripped):
+                current = None
+            else:
+                current.append(line)
+
+
+def _decision_heading_opens(line, stripped):
+    """[] after a decision heading, [the decision] after "Beslut: …", else None."""
+    if "beslut" not in stripped.lower():
+        return None
+    if is_decision_heading(stripped):
+        return []
+    inline = INLINE_DECISION.match(stripped) if ":" in stripped else None
+    return [inline.group("rest")] if inline else None
+
+
+def _decision_heading_closes(stripped):
+    ends = is_other_heading(stripped) and not _proposal_lead(stripped)
+    return bool(ends or PARAGRAPH_OPENER.match(stripped))
+
+
+def _decides_opens(line, stripped):
+    """[the line] when it says "X beslutar att …", else None."""
+    return [line] if DECIDES.match(stripped) else None
+
+
+def _decides_closes(stripped):
+    return bool(is_other_heading(stripped) or PARAGRAPH_OPENER.match(stripped))
+
+
 def decision_lines(text: str) -> list[list[str]]:
     """The decision sections of a paragraph, each as its raw lines.
 
@@ -202,43 +264,15 @@ def decision_lines(text: str) -> list[list[str]]:
     are the decision; with neither, the paragraph has no decision we can see.
     """
     lines = text.split("\n")
-    sections, current = [], None
-    for line in lines:
-        stripped = line.strip()
-        # Both decision forms hold the word "beslut"; most lines are passed over without a pattern.
-        if "beslut" in stripped.lower():
-            if is_decision_heading(stripped):
-                current = []
-                sections.append(current)
-                continue
-            inline = INLINE_DECISION.match(stripped) if ":" in stripped else None
-            if inline:
-                current = [inline.group("rest")]
-                sections.append(current)
-                continue
-        if current is None:
-            continue  # outside a decision section nothing else matters
-        ends = is_other_heading(stripped) and not PROPOSAL_LEAD.match(stripped)
-        if ends or PARAGRAPH_OPENER.match(stripped):
-            current = None
-            continue
-        current.append(line)
+    lowered = text.lower()
+    # Both decision forms hold the word "beslut" (the headings in any case).
+    with_word = lines_holding(lowered.split("\n"), "beslut", lowered)
+    sections = _sections(lines, with_word, _decision_heading_opens, _decision_heading_closes, reopens=True)
     if sections:
         return [section for section in sections if any(line.strip() for line in section)]
-    current = None
-    for line in lines:
-        stripped = line.strip()
-        # DECIDES needs "beslutar", "beslöt" or "beslutade" (as written: it does not ignore case).
-        if current is None and "besl" in stripped and DECIDES.match(stripped):
-            current = [line]
-            sections.append(current)
-            continue
-        if current is not None:
-            if is_other_heading(stripped) or PARAGRAPH_OPENER.match(stripped):
-                current = None
-            else:
-                current.append(line)
-    return sections
+    # DECIDES needs "beslutar", "beslöt" or "beslutade" (as written: it does not ignore case).
+    with_word = lines_holding(lines, "besl", text)
+    return _sections(lines, with_word, _decides_opens, _decides_closes, reopens=False)
 
 
 def _blocks(lines):
@@ -252,12 +286,12 @@ def _blocks(lines):
     listing = False
     for line in lines:
         stripped = line.strip()
-        if not stripped or LONE_BULLET.match(stripped):
+        if not stripped or (len(stripped) == 1 and LONE_BULLET.match(stripped)):
             if current:
                 blocks.append(current)
                 current = []
             continue
-        if PROPOSAL_LEAD.match(stripped):
+        if _proposal_lead(stripped):
             if current:
                 blocks.append(current)
             blocks.append([stripped])
@@ -280,9 +314,10 @@ def _blocks(lines):
     return [ABBREVIATION.sub(r"\1.", swedish.join_lines(block)) for block in blocks]
 
 
-def _split_at_proposal(block):
-    """A block whose later sentence turns to a recommendation is two: decided, then proposed."""
-    match = _proposal(block)
+def _split_at_proposal(block, match):
+    """A block whose later sentence turns to a recommendation is two: decided, then proposed.
+
+    `match` is `_proposal(block)`."""
     if not match or match.start() == 0:
         return [block]
     head = swedish.sentences(block[: match.start()])
@@ -298,11 +333,15 @@ def decision_items(text: str) -> list[DecisionItem]:
     for section in decision_lines(text):
         proposed = False
         lead_in = ""
-        blocks = [piece for block in _blocks(section) for piece in _split_at_proposal(block) if piece]
+        blocks = _blocks(section)
+        proposals = {block: _proposal(block) for block in blocks}  # read once per text
+        blocks = [piece for block in blocks for piece in _split_at_proposal(block, proposals[block]) if piece]
         for block in blocks:
+            if block not in proposals:
+                proposals[block] = _proposal(block)
             if _own_decision(block):
                 proposed = False
-            elif PROPOSAL_LEAD.match(block) or ((block.endswith(":") or len(block) < 200) and _proposal(block)):
+            elif _proposal_lead(block) or ((block.endswith(":") or len(block) < 200) and proposals[block]):
                 proposed = True
             is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
             if block.endswith(":"):

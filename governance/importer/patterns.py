@@ -26,13 +26,14 @@ def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], lowered
     return pattern.search(text, min(positions)) if positions else None
 
 
-def lines_holding(lines: list[str], mark: str) -> list[int]:
+def lines_holding(lines: list[str], mark: str, joined: str = "") -> list[int]:
     """Indices of the lines that hold `mark`, in order.
 
-    The lines are searched joined, by `str.find`, so a long document's lines without the
-    mark cost no Python step each (`mark` holds no line break).
+    The lines are searched joined (`joined`, when the caller has it), by `str.find`, so a
+    long document's lines without the mark cost no Python step each (`mark` holds no line
+    break).
     """
-    joined = "\n".join(lines)
+    joined = joined or "\n".join(lines)
     found = []
     index = start = 0  # `start` is where line `index` begins in `joined`
     while (position := joined.find(mark, start)) >= 0:
