@@ -221,6 +221,10 @@ def completions_in(items: list[str], title: str = "", proposed: list[bool] | Non
     """
     events = []
     for index, item in enumerate(items):
+        # Its sentences hold a completion only with one of the stems (see `completion_kind`).
+        lowered = " ".join(item.lower().split())
+        if not any(stem in lowered for stem in COMPLETION_STEMS):
+            continue
         for sentence in swedish.sentences(item):
             event = completion_in(sentence, title)
             if event:

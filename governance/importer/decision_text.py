@@ -142,6 +142,8 @@ ATT_SATS = re.compile(r"^att\s+", re.IGNORECASE)
 ENDS_CLAUSE = re.compile(r"(?:[.;:]|\bbeslutar|\bbesluta|\bbeslöt)$", re.IGNORECASE)
 #: Abbreviations before a number ("§ 41 p. 10") are not sentence ends.
 ABBREVIATION = re.compile(r"\b(p|pkt|nr|kap|st|ca)\.\s+(?=\d)", re.IGNORECASE)
+#: What every ABBREVIATION match holds; a pattern re can search for fast.
+POINT_BEFORE_NUMBER = re.compile(r"\.\s+\d")
 
 
 @dataclass
@@ -311,7 +313,12 @@ def _blocks(lines):
             listing = True
     if current:
         blocks.append(current)
-    return [ABBREVIATION.sub(r"\1.", swedish.join_lines(block)) for block in blocks]
+    return [_closed_abbreviations(swedish.join_lines(block)) for block in blocks]
+
+
+def _closed_abbreviations(text):
+    """ "p. 10" → "p.10", so the point is not read as a sentence end."""
+    return ABBREVIATION.sub(r"\1.", text) if POINT_BEFORE_NUMBER.search(text) else text
 
 
 def _split_at_proposal(block, match):

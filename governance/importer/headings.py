@@ -53,6 +53,8 @@ CONTENTS_PAGE_NUMBER = re.compile(r"[A-Za-zåäö)]\s+\d{1,3}\s*$")
 DIGIT = re.compile(r"\d")
 ABBREVIATED_END = re.compile(r"\b(?:kap|nr|st|resp|ca|jfr|m\.fl|bl\.a)\.$")
 LIST_START = re.compile(r"^[A-Z]/\s|^[-•–*]\s")
+TRAILING_DASH = re.compile(r"\s+([–-])\s*$")
+SPACE_AFTER_DASH = re.compile(r"(?<=[–-])\s(?=\d)")
 SENTENCE_END = (".", "!", "?", ":")
 TITLE_CONNECTORS = (",", "-", "–", " och", " för", " till", " av", " i", " om", " med", " samt", " på", " vid", " att")
 
@@ -321,5 +323,8 @@ def read_heading(lines: list[str], heading_key, opener: Opener | None = None) ->
                 case_number = clean_case_number(only_number.group("number"))
                 break
     title = swedish.join_lines(title_lines)
-    title = re.sub(r"\s+([–-])\s*$", "", title).strip()
-    return Heading(re.sub(r"(?<=[–-])\s(?=\d)", "", title), case_number, body_start)
+    if "-" in title or "–" in title:  # both patterns need a dash
+        title = SPACE_AFTER_DASH.sub("", TRAILING_DASH.sub("", title).strip())
+    else:
+        title = title.strip()
+    return Heading(title, case_number, body_start)

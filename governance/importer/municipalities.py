@@ -129,12 +129,14 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
         scores[municipality] = scores.get(municipality, 0) + weight
         reasons.setdefault(municipality, []).append(reason)
 
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = list(filter(str.strip, text.split("\n")))
     head = lines[:head_lines]
     tail = lines[-40:] if len(lines) > head_lines else []
     forms = _forms()
+    # Each per-line pattern below runs only on the lines holding its own word.
     for position, line in enumerate(head):
-        for pattern in (WITH_WORD, WITH_ORGAN):
+        lowered = line.lower()
+        for pattern in (WITH_WORD, WITH_ORGAN) if "kommun" in lowered or "stad" in lowered else ():
             for match in pattern.finditer(line):
                 add(_lookup_form(match.group(1)), 6 if position < 8 else 4, f"huvudet: {match.group(0).strip()!r}")
         if position < 8 and line.strip() in forms:
@@ -147,10 +149,10 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
         if found:
             add(_lookup_form(found.group(1)), 3, f"ort och datum: {line.strip()[:40]!r}")
     for line in head:
-        for match in MEETING_PLACE.finditer(line):
+        for match in MEETING_PLACE.finditer(line) if "lats" in line else ():
             add(forms.get(match.group(1)), 3, f"mötesplats: {match.group(0)!r}")
     for line in head + tail:
-        for match in LOCAL_PARTY.finditer(line):
+        for match in LOCAL_PARTY.finditer(line) if "partiet" in line else ():
             add(forms.get(match.group(1)), 3, f"lokalt parti: {match.group(0)!r}")
     domains = _domains()
     searched = text[:20000] + "\n" + text[-5000:]

@@ -6,6 +6,7 @@ from datetime import date
 from . import swedish
 from .municipalities import find_municipality
 from .organs import expand_abbreviation, normalise_organ
+from .patterns import lines_holding
 from .sections import body_text, bullets, split_sections
 
 METADATA_KEYS = {
@@ -70,7 +71,7 @@ PLACEHOLDER = re.compile(r"^(?:X+|Å{3,4}-MM-DD|ÅÅÅÅ|\d{4}-|-)$", re.IGNOREC
 def metadata(text):
     """The key/value table many policy documents put first, under any of the usual labels."""
     values = {}
-    for line in text.split("\n")[:80]:
+    for line in text.split("\n", 80)[:80]:
         matches = list(LABEL.finditer(line))
         for position, match in enumerate(matches):
             end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
@@ -177,14 +178,14 @@ def validity(title, validity_text):
 
 def parse_policy(text):
     meta = metadata(text)
-    lines = [line for line in text.split("\n") if line.strip()]
-    title = policy_title(text.split("\n"), meta) or (lines[0].strip() if lines else "")
-    table_end = 0
-    for index, line in enumerate(text.split("\n")):
-        if "\t" in line:
-            table_end = index
-    body = "\n".join(text.split("\n")[table_end + 1 :]) if table_end else text
+    all_lines = text.split("\n")
+    lines = list(filter(str.strip, all_lines))
+    title = policy_title(all_lines, meta) or (lines[0].strip() if lines else "")
+    with_tab = lines_holding(all_lines, "\t", text)
+    table_end = with_tab[-1] if with_tab else 0  # the last line of a metadata table
+    body = "\n".join(all_lines[table_end + 1 :]) if table_end else text
     sections = split_sections(body)
+    headed = [(heading, body_text(text_)) for heading, text_ in sections if heading]  # each read once
     focus = [item for heading, text_ in sections if FOCUS_HEADINGS.search(heading) for item in bullets(text_)]
     valid_from, valid_until = validity(title, meta.get("validity_text", ""))
     adopted_on = (
@@ -215,8 +216,8 @@ def parse_policy(text):
         "reporting": reporting(body),
         "focus_areas": focus,
         "sections": [
-            {"heading": heading, "text": body_text(text_)}
-            for heading, text_ in sections
-            if heading and body_text(text_) and heading.strip() != title.strip()
+            {"heading": heading, "text": section_text}
+            for heading, section_text in headed
+            if section_text and heading.strip() != title.strip()
         ],
     }
