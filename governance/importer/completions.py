@@ -87,6 +87,7 @@ REPORTED_STARTS = (
     "uppföljning", "information", "svar", "godkänner", "noterar", "antecknar", "tar", "tagit", "lägg",
 )  # fmt: skip
 
+DIGIT = re.compile(r"\d")
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 PARAGRAPH = re.compile(r"§\s*(\d{1,4})")
 POINT = re.compile(r"\b(?:p\.|punkt|pkt\.?)\s*(\d{1,2})\b", re.IGNORECASE)
@@ -149,11 +150,14 @@ def _date_before_paragraph(text):
 
 def parse_reference(text: str) -> AssignmentReference:
     """The earlier decision a sentence or a title names ("KS 2022-03-01 § 45", "dnr 2023/12")."""
-    decided_on, paragraph = _date_before_paragraph(text)
-    organ = ORGAN_OWNER.search(text)
-    point = POINT.search(text)
-    case = CASE.search(text)
-    task = TASK.search(text)
+    # Dates, §, points and diarienummer need a digit; an owner needs a date or "uppdrag"/"beslut".
+    has_digit = DIGIT.search(text) is not None
+    lowered = text.lower()
+    decided_on, paragraph = _date_before_paragraph(text) if has_digit else (None, None)
+    organ = ORGAN_OWNER.search(text) if has_digit or "uppdrag" in lowered or "beslut" in lowered else None
+    point = POINT.search(text) if has_digit else None
+    case = CASE.search(text) if has_digit else None
+    task = TASK.search(text) if "att" in lowered else None
     return AssignmentReference(
         organ=(organ.group("organ") or organ.group("abbreviation") or "") if organ else "",
         decided_on=decided_on,

@@ -165,7 +165,7 @@ def classify(text: str) -> Classification:
     evidence = _Evidence()
 
     # Every opener holds a "§": lines without one skip the pattern.
-    openers = sum(1 for index in lines_holding(all_lines, "§") if OPENER_LINE.match(all_lines[index]))
+    openers = sum(1 for index in lines_holding(all_lines, "§", text) if OPENER_LINE.match(all_lines[index]))
     attestations = _attestations(text)
     if any(PROTOCOL_TITLE.search(line) for line in head[:12]):
         evidence.add("minutes", 4, "huvudet säger protokoll")

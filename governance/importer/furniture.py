@@ -88,7 +88,7 @@ def strip_furniture(text, header_names=()):
             drop.add(index)
         if STRONG_HEADER.match(line):
             strong.append(index)
-    for index in lines_holding(lines, "§"):  # "§ 71 forts": a page break inside § 71
+    for index in lines_holding(lines, "§", text):  # "§ 71 forts": a page break inside § 71
         if len(lines[index]) <= 80 and is_continuation_head(lines[index]):
             drop.add(index)
     # Running footers like "Göteborgs Stad Kommunstyrelsen, protokoll".

@@ -121,15 +121,16 @@ def _gap(nonblank, start, end):
     return nonblank[end] - nonblank[start + 1] if end > start else 0
 
 
-def find_openers(lines: list[str], known_heads: dict | None = None) -> list[Opener]:
+def find_openers(lines: list[str], known_heads: dict | None = None, text: str = "") -> list[Opener]:
     """The lines that open a § paragraph, tables of contents and reference lists left out.
 
     `known_heads` holds the head lines already read (`split_head_line` by rest), so the
-    calls for one document (before and after its page furniture is removed) read each once.
+    calls for one document (before and after its page furniture is removed) read each once;
+    `text` is the lines joined, when the caller has it.
     """
     known_heads = {} if known_heads is None else known_heads
     candidates = []
-    for index in lines_holding(lines, "§"):
+    for index in lines_holding(lines, "§", text):
         line = lines[index]
         if "§" not in line[:12]:
             continue

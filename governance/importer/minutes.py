@@ -65,6 +65,7 @@ SECTION_HEADINGS = {
     "föredragning": "summary",
     "överläggning": "procedure",
 }
+LONGEST_SECTION_HEADING = max(map(len, SECTION_HEADINGS))
 DECISION_HEADING = re.compile(r"^[A-ZÅÄÖ][\w åäö-]{0,70}s beslut$", re.IGNORECASE)  # "Kommunstyrelsens beslut"
 PROPOSAL_HEADING = re.compile(
     r"^(?!Enligt\b)[A-ZÅÄÖ][\wåäö-]*s(?: [a-zåäö]+s)? förslag$"
@@ -87,6 +88,8 @@ def _heading_key(line):
     stripped = line.strip().rstrip(":").strip()
     if not stripped:
         return None
+    if len(stripped) > LONGEST_SECTION_HEADING and stripped[-1] not in "tTgG":
+        return None  # too long for a listed heading, and not "…s beslut" or "…s förslag"
     normalized = stripped.lower()
     key = SECTION_HEADINGS.get(normalized)
     if key:
@@ -272,7 +275,7 @@ def parse_minutes(text):
     """
     raw_lines = text.split("\n")
     known_heads = {}
-    openers = find_openers(raw_lines, known_heads)
+    openers = find_openers(raw_lines, known_heads, text)
     if not openers:
         head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
         head.update(body_tail="", warnings=[])
@@ -282,7 +285,7 @@ def parse_minutes(text):
     names += [line for line in head["head_lines"][:12] if len(line) < 60]
     body = strip_furniture("\n".join(raw_lines[openers[0].index :]), names)
     lines = body.split("\n")
-    openers = find_openers(lines, known_heads)
+    openers = find_openers(lines, known_heads, body)
     starts = [opener.index for opener in openers]
     head["body_tail"] = body[-400:]
     paragraphs = []

@@ -118,8 +118,17 @@ class MunicipalityGuess:
     reasons: list
 
 
-def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
-    """The best-supported municipality with the evidence for it."""
+#: The most that bare mentions of a name add to its score (see `guess_municipality`).
+MENTIONS_AT_MOST = 3.0
+
+
+def guess_municipality(text: str, head_lines: int = 25, winner_only: bool = False) -> MunicipalityGuess:
+    """The best-supported municipality with the evidence for it.
+
+    With `winner_only`, the bare mentions (weighed last, each name's worth at most
+    `MENTIONS_AT_MOST`) are not counted when they cannot change the winner; the score and
+    reasons are then those gathered before them.
+    """
     scores: dict[KnownMunicipality, float] = {}
     reasons: dict[KnownMunicipality, list] = {}
 
@@ -164,6 +173,12 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
     body = "\n".join(lines[head_lines:])[:300000]
     for match in WITH_WORD.finditer(body):
         add(_lookup_form(match.group(1)), 0.5, "'X kommun' i texten")
+    if winner_only and scores:
+        leading = sorted(scores.values(), reverse=True)
+        runner_up = leading[1] if len(leading) > 1 else 0.0
+        if leading[0] > MENTIONS_AT_MOST and leading[0] - runner_up > MENTIONS_AT_MOST:
+            best = max(scores, key=lambda municipality: scores[municipality])
+            return MunicipalityGuess(best, scores[best], reasons[best][:6])
     mentions: dict[KnownMunicipality, int] = {}
     for form in _bare_names(text[:100000], forms):
         mentions[forms[form]] = mentions.get(forms[form], 0) + 1
@@ -171,7 +186,7 @@ def guess_municipality(text: str, head_lines: int = 25) -> MunicipalityGuess:
     for municipality, count in mentions.items():
         # Bare mentions support other evidence; alone they count only if no other name repeats.
         if count >= 2 and (scores or len(repeated) == 1):
-            add(municipality, min(3.0, 0.3 * count), f"namnet nämns {count} gånger")
+            add(municipality, min(MENTIONS_AT_MOST, 0.3 * count), f"namnet nämns {count} gånger")
     if not scores:
         return MunicipalityGuess(None, 0.0, [])
     best = max(scores, key=lambda municipality: scores[municipality])
@@ -193,7 +208,7 @@ def find_municipality(text: str) -> str | None:
     """
     if not text:
         return None
-    guess = guess_municipality(text)
+    guess = guess_municipality(text, winner_only=True)
     if guess.municipality:
         return guess.municipality.name
     letterhead = UNREGISTERED.search("\n".join(text.split("\n")[:10]))
