@@ -503,15 +503,17 @@ FINDING_WORDS = (*TRIGGER_WORDS, "remitter", "rapport")
 BROKEN_WORD = re.compile(r"-[ \t]*\n\s*(?=[a-zåäöé])")
 
 
-def _may_hold_findings(text, title="", fallback_items=None):
+def _may_hold_findings(text, title="", fallback_items=None, text_lowered=""):
     """Can any decided point of this § give or end an assignment? A cheap test first.
 
     Most §s hold neither, and reading their decision items costs more than the rest of
     the parse. The words tested are a superset of every pattern's own, checked on the text
     as written and with broken words joined, so the test never drops a finding.
+    `text_lowered` is `text.lower()` when the caller has it.
     """
     written = "\n".join((title or "", text, *(fallback_items or ())))
-    lowered = written.lower()
+    items_lowered = (item.lower() for item in fallback_items or ())
+    lowered = "\n".join(((title or "").lower(), text_lowered or text.lower(), *items_lowered))  # = written.lower()
     if any(word in lowered for word in FINDING_WORDS):
         return True
     if not BROKEN_WORD.search(written):
@@ -527,9 +529,10 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     decision section falls back to `fallback_items`, the items the minutes parser found.
     Each assignment carries `item_text`, the decided point it was read from.
     """
-    if not _may_hold_findings(text, title, fallback_items):
+    text_lowered = text.lower()  # (read by both the test and the decision sections)
+    if not _may_hold_findings(text, title, fallback_items, text_lowered):
         return [], []
-    items = decision_items(text)
+    items = decision_items(text, text_lowered)
     if not items:
         items = [DecisionItem(text=item) for item in (fallback_items or [])]
     if not _may_hold_findings("\n".join(item.text for item in items), title):

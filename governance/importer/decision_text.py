@@ -259,14 +259,14 @@ def _decides_closes(stripped):
     return bool(is_other_heading(stripped) or PARAGRAPH_OPENER.match(stripped))
 
 
-def decision_lines(text: str) -> list[list[str]]:
+def decision_lines(text: str, lowered: str = "") -> list[list[str]]:
     """The decision sections of a paragraph, each as its raw lines.
 
     Without any decision heading, the lines from "X beslutar att …" to the next heading
     are the decision; with neither, the paragraph has no decision we can see.
     """
     lines = text.split("\n")
-    lowered = text.lower()
+    lowered = lowered or text.lower()
     # Both decision forms hold the word "beslut" (the headings in any case).
     with_word = lines_holding(lowered.split("\n"), "beslut", lowered)
     sections = _sections(lines, with_word, _decision_heading_opens, _decision_heading_closes, reopens=True)
@@ -334,10 +334,10 @@ def _split_at_proposal(block, match):
     return [block[:cut].strip(), block[cut:].strip()]
 
 
-def decision_items(text: str) -> list[DecisionItem]:
-    """Every decided or proposed point in a paragraph's text, in order."""
+def decision_items(text: str, lowered: str = "") -> list[DecisionItem]:
+    """Every decided or proposed point in a paragraph's text, in order (`lowered`: `text.lower()`)."""
     items = []
-    for section in decision_lines(text):
+    for section in decision_lines(text, lowered):
         proposed = False
         lead_in = ""
         blocks = _blocks(section)

@@ -9,10 +9,9 @@ score wins when it is clear enough, and the reasons are kept so a secretary can 
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 
 from .headings import ORGAN_PREFIX
-from .patterns import lines_holding
+from .patterns import first_nonblank_lines, lines_with
 
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news", "statement")
@@ -155,17 +154,16 @@ def _inline_meeting_labels(text: str) -> int:
 
 def classify(text: str) -> Classification:
     """Weigh the head and structure of `text` for each kind."""
-    all_lines = text.split("\n")
     # Only the opening and closing non-blank lines are weighed (at most 150 and 40).
-    opening = list(islice(filter(str.strip, all_lines), 150))
-    closing = list(islice(filter(str.strip, reversed(all_lines)), 40))[::-1]
+    opening = first_nonblank_lines(text, 150)
+    closing = first_nonblank_lines(text, 40, from_end=True)
     head = opening[:HEAD_LINES]
     title_block = head[:8]
     tail = closing[-25:]
     evidence = _Evidence()
 
     # Every opener holds a "§": lines without one skip the pattern.
-    openers = sum(1 for index in lines_holding(all_lines, "§", text) if OPENER_LINE.match(all_lines[index]))
+    openers = sum(1 for line in lines_with(text, "§") if OPENER_LINE.match(line))
     attestations = _attestations(text)
     if any(PROTOCOL_TITLE.search(line) for line in head[:12]):
         evidence.add("minutes", 4, "huvudet säger protokoll")

@@ -229,7 +229,7 @@ def parse_paragraph(lines, opener=None):
     current = None
     preamble = []
     for line in lines[body_start:]:
-        key = _heading_key(line) if len(line) <= 72 else None  # (longer lines are never headings)
+        key = _heading_key(line) if 0 < len(line) <= 72 else None  # (other lines are never headings)
         if key:
             current = key
             sections.setdefault(current, [])
@@ -304,7 +304,7 @@ def parse_minutes(text):
 def _implausible(paragraph, lines):
     """A paragraph that absorbed an appendix or pages of names is cut, with a warning."""
     number = paragraph["number"]
-    size = sum(len(line) + 1 for line in lines)
+    size = sum(map(len, lines)) + len(lines)
     if len(paragraph["decisions"]) > MAX_DECISION_ITEMS:
         count = len(paragraph["decisions"])
         paragraph["decisions"] = paragraph["decisions"][:MAX_DECISION_ITEMS]

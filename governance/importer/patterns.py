@@ -8,6 +8,7 @@ needs no search at all.
 """
 
 import re
+from itertools import islice
 
 
 def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], lowered: str = "") -> re.Match | None:
@@ -24,6 +25,35 @@ def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], lowered
         return pattern.search(text) if any(word in lowered for word in starts) else None
     positions = [position for position in map(lowered.find, starts) if position >= 0]
     return pattern.search(text, min(positions)) if positions else None
+
+
+def lines_with(text: str, mark: str) -> list[str]:
+    """The lines of `text` that hold `mark` (each once, in order), without splitting all of it."""
+    found = []
+    position = text.find(mark)
+    while position >= 0:
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        found.append(text[start:end])
+        position = text.find(mark, end)
+    return found
+
+
+def first_nonblank_lines(text: str, count: int, from_end: bool = False) -> list[str]:
+    """The first (or, `from_end`, the last) `count` non-blank lines of `text`, in text order.
+
+    Only as much of the text is split as those lines need, as a rule a few times `count`.
+    """
+    reach = 4 * count
+    parts = text.rsplit("\n", reach) if from_end else text.split("\n", reach)
+    if len(parts) > reach:  # the text goes on beyond `reach` lines: leave the remainder out
+        parts = parts[1:] if from_end else parts[:reach]
+    found = list(islice(filter(str.strip, reversed(parts) if from_end else parts), count))
+    if len(found) < count and len(parts) == reach:  # mostly blank lines: read the whole text
+        lines = text.split("\n")
+        found = list(islice(filter(str.strip, reversed(lines) if from_end else lines), count))
+    return found[::-1] if from_end else found
 
 
 def lines_holding(lines: list[str], mark: str, joined: str = "") -> list[int]:

@@ -11,7 +11,7 @@ PROPOSAL_BLOCK = re.compile(r"^Förslag (?:läggs|ges)\b")
 
 def _move_proposals_out_of_summary(paragraph):
     """Some protokoll put the proposal in the summary as "Förslag läggs om …"."""
-    if paragraph["proposal"]:
+    if paragraph["proposal"] or "Förslag " not in paragraph["summary"]:
         return
     blocks = paragraph["summary"].split("\n\n")
     proposals = [block for block in blocks if PROPOSAL_BLOCK.match(block)]
