@@ -10,7 +10,7 @@ writer can link it to the stored assignment and the register shows it as reporte
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from . import swedish
@@ -67,19 +67,15 @@ ROUTINE = re.compile(
     re.IGNORECASE,
 )
 
-#: One of these stands in every sentence WITHDRAWN, COMPLETED or REPORTED can match: a
-#: sentence without any of them is passed over before the patterns run.
-COMPLETION_STEMS = (
-    "uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv",
-    "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
-)  # fmt: skip
-
 #: Words each pattern needs (whitespace read as single spaces): COMPLETED a stem of its
 #: participles or verbs, WITHDRAWN one of its verbs, REPORTED one of its verbs. Each pattern
 #: also begins with one of its `…_STARTS`.
 COMPLETED_STEMS = ("fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv")
 WITHDRAWN_STEMS = ("återkall", "upphäv", "dras tillbaka", "ska inte längre genomföras")
 REPORTED_STEMS = ("godkän", "noter", "anteckn", "handlingarna", "emot", "tas till", "del av", "överlämnas")
+#: One of these stands in every sentence WITHDRAWN, COMPLETED or REPORTED can match: a
+#: sentence without any of them is passed over before the patterns run.
+COMPLETION_STEMS = COMPLETED_STEMS + WITHDRAWN_STEMS + REPORTED_STEMS
 COMPLETED_STARTS = ("förklara", "anses", "betraktas", "bedöms", "uppdrag", "avslutar", "avskriver")
 WITHDRAWN_STARTS = ("uppdrag", "återkallar", "upphäver")
 REPORTED_STARTS = (
@@ -130,7 +126,9 @@ class CompletionEvent:
     proposed: bool = False  # only recommended to another organ, which will decide it
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        """`dataclasses.asdict`, the date as ISO text; the fields hold plain values, so no deep copy."""
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
+        data["reference"] = {field.name: getattr(self.reference, field.name) for field in fields(self.reference)}
         data["reference"]["decided_on"] = self.reference.decided_on.isoformat() if self.reference.decided_on else None
         return data
 

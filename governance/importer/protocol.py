@@ -21,10 +21,10 @@ def _move_proposals_out_of_summary(paragraph):
 
 
 def _item_index(items, text):
-    """Which of the parser's decision items holds an assignment's decided point, if any."""
+    """Which of the parser's decision items (whitespace collapsed) holds an assignment's decided point, if any."""
     probe = " ".join(text.split())[:60]
     for index, item in enumerate(items):
-        if probe and probe in " ".join(item.split()):
+        if probe and probe in item:
             return index
     return None
 
@@ -34,8 +34,9 @@ def _assignments(paragraph, meeting_date, resolve_organ):
     assignments, events = find_in_paragraph(
         paragraph["_text"], paragraph["title"], meeting_date, resolve_organ, paragraph["decisions"]
     )
+    items = [" ".join(item.split()) for item in paragraph["decisions"]] if assignments else []
     for found in assignments:
-        found["decision"] = _item_index(paragraph["decisions"], found.pop("item_text"))
+        found["decision"] = _item_index(items, found.pop("item_text"))
     paragraph["assignments"] = assignments
     paragraph["fulfilments"] = [event.as_dict() for event in events]
 
