@@ -12,6 +12,7 @@ references to another organ's § ("KU § 317" inside a KS protokoll).
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import sub
 
 from . import swedish
 from .patterns import lines_holding
@@ -56,6 +57,8 @@ LIST_START = re.compile(r"^[A-Z]/\s|^[-•–*]\s")
 TRAILING_DASH = re.compile(r"\s+([–-])\s*$")
 SPACE_AFTER_DASH = re.compile(r"(?<=[–-])\s(?=\d)")
 SENTENCE_END = (".", "!", "?", ":")
+#: How far a § number can follow the one before it in a run of heads (see `_increasing`).
+NEXT_NUMBER_STEP = range(1, 61)
 TITLE_CONNECTORS = (",", "-", "–", " och", " för", " till", " av", " i", " om", " med", " samt", " på", " vid", " att")
 
 
@@ -205,6 +208,12 @@ def _increasing(nonblank, candidates):
             weights[position] -= 0.5
         later[number] = position
     numbers = [c.number for c in candidates]
+    if all(map(NEXT_NUMBER_STEP.__contains__, map(sub, numbers[1:], numbers[:-1]))):
+        # Each number follows the one before within 60: every head can follow the one
+        # before it, each weighs at least 0.5, so the best run ending at a head always
+        # goes through the head just before it (by at least 0.5 over any other) and the
+        # best of all runs is the whole sequence, as the search below would find.
+        return list(candidates)
     best = list(weights)
     previous = [-1] * len(candidates)
     for position, number in enumerate(numbers):

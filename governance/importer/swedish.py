@@ -54,6 +54,8 @@ def first_date(text):
 
 def join_lines(lines):
     """Join lines broken by PDF extraction into one running text."""
+    if isinstance(lines, list) and len(lines) == 1:
+        return lines[0].strip()  # (the most common case: nothing to join)
     parts = []
     for line in lines:
         line = line.strip()
