@@ -176,6 +176,7 @@ def _has_trigger(text):
 
 
 MONTHS = swedish.MONTH_PATTERN
+#: (Each pattern needs one of `DEADLINE_WORDS` below: keep them in step.)
 DEADLINE_PATTERNS = [
     r"(?:på|vid|till)\s+(?:kommande|nästa)\s+(?:möte|sammanträde)",
     r"senast\s+(?:den\s+)?\d{4}-\d{2}-\d{2}",
@@ -264,7 +265,20 @@ def assignee_kind(name):
     return "person"
 
 
+#: A word one of DEADLINE_PATTERNS needs (lower-cased; a month by its first three letters),
+#: or "under" with a number (the year); a text with neither skips the pattern.
+DEADLINE_WORDS = (
+    "kommande", "nästa", "senast", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov",
+    "dec", "årsskiftet", "inom", "gånger", "vår", "höst", "sommaren", "vintern", "kvartalet", "tertialet",
+    "halvåret", "utgången", "samband", "årligen",
+)  # fmt: skip
+DIGIT = re.compile(r"\d")
+
+
 def find_deadline(text):
+    lowered = (text or "").lower()
+    if not (any(word in lowered for word in DEADLINE_WORDS) or ("under" in lowered and DIGIT.search(lowered))):
+        return ""
     match = DEADLINE_RE.search(text or "")
     return match.group(0) if match else ""
 
@@ -499,6 +513,10 @@ def _attach_report_rule(entry, text, decided_on, resolve_organ):
 #: count only when `completions.ABOUT_ASSIGNMENT` or `ASSIGNMENT_TITLE` ties them to an
 #: assignment, in the sentence or the §'s title).
 FINDING_WORDS = (*TRIGGER_WORDS, "remitter", "rapport")
+#: The same test with no word that holds another ("rapport" stands in every "rapporter").
+FINDING_STEMS = tuple(
+    word for word in FINDING_WORDS if not any(other != word and other in word for other in FINDING_WORDS)
+)
 #: A word broken over two lines ("upp-\ndrag"), joined as `swedish.join_lines` joins it.
 BROKEN_WORD = re.compile(r"-[ \t]*\n\s*(?=[a-zåäöé])")
 
@@ -514,12 +532,12 @@ def _may_hold_findings(text, title="", fallback_items=None, text_lowered=""):
     written = "\n".join((title or "", text, *(fallback_items or ())))
     items_lowered = (item.lower() for item in fallback_items or ())
     lowered = "\n".join(((title or "").lower(), text_lowered or text.lower(), *items_lowered))  # = written.lower()
-    if any(word in lowered for word in FINDING_WORDS):
+    if any(word in lowered for word in FINDING_STEMS):
         return True
     if not BROKEN_WORD.search(written):
         return False  # no broken word to join
     joined = BROKEN_WORD.sub("", written).lower()
-    return any(word in joined for word in FINDING_WORDS)
+    return any(word in joined for word in FINDING_STEMS)
 
 
 def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
