@@ -76,7 +76,15 @@ REPORTED_STEMS = ("godkän", "noter", "anteckn", "handlingarna", "emot", "tas ti
 #: One of these stands in every sentence WITHDRAWN, COMPLETED or REPORTED can match: a
 #: sentence without any of them is passed over before the patterns run.
 COMPLETION_STEMS = COMPLETED_STEMS + WITHDRAWN_STEMS + REPORTED_STEMS
-COMPLETED_STARTS = ("förklara", "anses", "betraktas", "bedöms", "uppdrag", "avslutar", "avskriver")
+#: COMPLETED's three forms in turn need: one of its verbs and one of its participles; "uppdrag"
+#: and one of its closing words; "avslutar"/"avskriver".
+COMPLETED_VERBS = ("förklara", "anses", "betraktas", "bedöms")
+COMPLETED_PARTICIPLES = (
+    "fullgjort", "fullgjord", "avslutat", "avslutad", "slutfört", "slutförd", "genomfört", "genomförd",
+    "verkställt", "verkställd", "utfört", "utförd", "färdigt",
+)  # fmt: skip
+COMPLETED_CLOSINGS = ("avslutas", "avskrivs", "fullgjort", "slutfört", "avslutat")
+COMPLETED_ACTIVE = ("avslutar", "avskriver")
 WITHDRAWN_STARTS = ("uppdrag", "återkallar", "upphäver")
 REPORTED_STARTS = (
     "redovisning", "återrapportering", "återredovisning", "slutrapport", "delrapport", "lägesrapport", "rapport",
@@ -174,6 +182,23 @@ def _merge(primary, fallback):
     return primary
 
 
+def _completed_starts(lowered: str) -> tuple[str, ...]:
+    """The words a COMPLETED match in this sentence (lower-cased, whitespace collapsed) can begin with.
+
+    Only the forms whose words the sentence holds can match; none, and it needs no search.
+    """
+    if not any(stem in lowered for stem in COMPLETED_STEMS):
+        return ()
+    starts = ()
+    if any(verb in lowered for verb in COMPLETED_VERBS) and any(part in lowered for part in COMPLETED_PARTICIPLES):
+        starts += COMPLETED_VERBS
+    if "uppdrag" in lowered and any(closing in lowered for closing in COMPLETED_CLOSINGS):
+        starts += ("uppdrag",)
+    if any(active in lowered for active in COMPLETED_ACTIVE):
+        starts += COMPLETED_ACTIVE
+    return starts
+
+
 def completion_kind(sentence: str, title: str = "") -> str | None:
     """COMPLETE, REPORT or WITHDRAW when a decided sentence records one, else None.
 
@@ -187,9 +212,8 @@ def completion_kind(sentence: str, title: str = "") -> str | None:
     withdrawn = "uppdrag" in lowered and any(stem in lowered for stem in WITHDRAWN_STEMS)
     if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, as_written):
         return WITHDRAW
-    completed = None
-    if any(stem in lowered for stem in COMPLETED_STEMS):
-        completed = search_from(COMPLETED, sentence, COMPLETED_STARTS, as_written)
+    starts = _completed_starts(lowered)
+    completed = search_from(COMPLETED, sentence, starts, as_written) if starts else None
     if completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
         return COMPLETE
     if completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
