@@ -478,7 +478,10 @@ LIST_OF_TASKS = re.compile(
 
 def _lead_in_assignees(lead_in):
     """The assignees a list's lead-in names for every point ("X får i uppdrag att:")."""
-    listed = LIST_OF_TASKS.search(lead_in) if lead_in else None
+    lowered = lead_in.lower()
+    # LIST_OF_TASKS needs "uppdrag" and one of its verbs.
+    may_list = "uppdrag" in lowered and any(word in lowered for word in ("remitteras", "överlämnas", "följande"))
+    listed = LIST_OF_TASKS.search(lead_in) if lead_in and may_list else None
     if listed:
         who = listed.group("who1") or listed.group("who2")
         return split_assignees(who), bool(PROPOSING.search(lead_in[: listed.start()]))
@@ -556,9 +559,12 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     if not _may_hold_findings("\n".join(item.text for item in items), title):
         return [], []  # the words stood outside the decided points (a lead-in is one of them)
     found = []
+    lead_ins = {}  # each lead-in read once for the points under it
     for item in items:
         body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text
-        shared, lead_proposed = _lead_in_assignees(item.lead_in)
+        if item.lead_in not in lead_ins:
+            lead_ins[item.lead_in] = _lead_in_assignees(item.lead_in)
+        shared, lead_proposed = lead_ins[item.lead_in]
         entries = extract_assignments(
             body, decided_on, resolve_organ, shared_assignees=shared, proposed=item.proposed or lead_proposed
         )

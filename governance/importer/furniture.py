@@ -92,14 +92,12 @@ def strip_furniture(text, header_names=()):
         if len(lines[index]) <= 80 and is_continuation_head(lines[index]):
             drop.add(index)
     # Running footers like "Göteborgs Stad Kommunstyrelsen, protokoll".
+    # (Lower case is letter by letter, so a line's ending is read from its last 11 letters.)
     for index in compress(positions, map(FOOTER_LAST.__contains__, map(itemgetter(slice(-1, None)), stripped))):
+        if len(lines[index]) > 80 or not stripped[index][-11:].lower().endswith(FOOTER_ENDINGS):
+            continue
         footer = stripped[index].lower()
-        if (
-            len(lines[index]) <= 80
-            and footer.endswith(FOOTER_ENDINGS)
-            and len(footer.split()) <= 8
-            and any(name in footer for name in long_names)
-        ):
+        if len(footer.split()) <= 8 and any(name in footer for name in long_names):
             drop.add(index)
     # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
     # the header-like lines within three non-blank lines of it into the furniture.

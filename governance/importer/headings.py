@@ -124,22 +124,33 @@ def _gap(nonblank, start, end):
     return nonblank[end] - nonblank[start + 1] if end > start else 0
 
 
-def find_openers(lines: list[str], known_heads: dict | None = None, text: str = "") -> list[Opener]:
+@dataclass
+class ReadHeads:
+    """A document's § head lines already read, so the calls of `find_openers` for one
+    document (before and after its page furniture is removed) read each line once."""
+
+    openers: dict = field(default_factory=dict)  # line → (number, prefix, rest), or None
+    heads: dict = field(default_factory=dict)  # rest → `split_head_line(rest)`
+
+
+def find_openers(lines: list[str], known: ReadHeads | None = None, text: str = "") -> list[Opener]:
     """The lines that open a § paragraph, tables of contents and reference lists left out.
 
-    `known_heads` holds the head lines already read (`split_head_line` by rest), so the
-    calls for one document (before and after its page furniture is removed) read each once;
-    `text` is the lines joined, when the caller has it.
+    `known` holds what earlier calls for the same document read; `text` is the lines
+    joined, when the caller has it.
     """
-    known_heads = {} if known_heads is None else known_heads
+    known = ReadHeads() if known is None else known
     candidates = []
     for index in lines_holding(lines, "§", text):
         line = lines[index]
         if "§" not in line[:12]:
             continue
-        opener = opener_at(line)
-        if opener is None:
+        if line not in known.openers:
+            read = opener_at(line)
+            known.openers[line] = (read.number, read.prefix, read.rest) if read else None
+        if known.openers[line] is None:
             continue
+        opener = Opener(-1, *known.openers[line])
         previous = lines[index - 1].strip() if index else ""
         # A "§ 924" broken onto its own line inside running text is not a head: heads
         # follow a blank line, a finished sentence, a short (header) line or another head.
@@ -160,9 +171,9 @@ def find_openers(lines: list[str], known_heads: dict | None = None, text: str = 
         candidates = [c for c in candidates if c.prefix in ("", own)] if prefixes.count(own) >= 2 else candidates
     # A head with no title on its line ("§ 31 2026.002 TEN") is never a list entry.
     for candidate in candidates:
-        candidate._head = known_heads.get(candidate.rest)
+        candidate._head = known.heads.get(candidate.rest)
         if candidate._head is None:
-            known_heads[candidate.rest] = candidate.head
+            known.heads[candidate.rest] = candidate.head
     titled = [bool(c.head[0]) for c in candidates]
     nonblank = _nonblank_before(lines)
     listed = set()

@@ -10,7 +10,7 @@ import re
 
 from . import swedish
 from .furniture import strip_furniture
-from .headings import find_openers, read_heading
+from .headings import ReadHeads, find_openers, read_heading
 from .municipalities import find_municipality
 from .organs import abbreviation_for, find_organ, with_parent_organ
 
@@ -274,8 +274,8 @@ def parse_minutes(text):
     and the validation says what is missing, rather than the file failing blind.
     """
     raw_lines = text.split("\n")
-    known_heads = {}
-    openers = find_openers(raw_lines, known_heads, text)
+    known = ReadHeads()
+    openers = find_openers(raw_lines, known, text)
     if not openers:
         head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
         head.update(body_tail="", warnings=[])
@@ -285,7 +285,7 @@ def parse_minutes(text):
     names += [line for line in head["head_lines"][:12] if len(line) < 60]
     body = strip_furniture("\n".join(raw_lines[openers[0].index :]), names)
     lines = body.split("\n")
-    openers = find_openers(lines, known_heads, body)
+    openers = find_openers(lines, known, body)
     starts = [opener.index for opener in openers]
     head["body_tail"] = body[-400:]
     paragraphs = []
