@@ -155,26 +155,28 @@ class DecisionItem:
     lead_in: str = ""  # the line ending in ":" that introduces a numbered list, if any
 
 
-def _proposal(text: str):
-    """`PROPOSES.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
-    lowered = text.lower()
+def _proposal(text: str, lowered: str = ""):
+    """`PROPOSES.search(text)`, tried where its forms can begin (see `patterns.search_from`).
+
+    `lowered` is `text.lower()` when the caller has it (so for the other helpers here)."""
+    lowered = lowered or text.lower()
     at_start = PROPOSES.match(text) if "förslag till" in lowered else None
     return at_start or search_from(PROPOSES, text, PROPOSING_VERBS, lowered)
 
 
-def _own_decision(text: str) -> bool:
+def _own_decision(text: str, lowered: str = "") -> bool:
     """`OWN_DECISION.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
     if text[:6].lower() == "enligt" and OWN_DECISION.match(text):
         return True
-    lowered = text.lower()
+    lowered = lowered or text.lower()
     if "för egen del" not in lowered and "själv" not in lowered:
         return False
     return search_from(OWN_DECISION, text, OWN_DECISION_STARTS, lowered) is not None
 
 
-def _proposal_lead(text: str):
+def _proposal_lead(text: str, lowered: str = ""):
     """`PROPOSAL_LEAD.match(text)`, run only when its words are there."""
-    return PROPOSAL_LEAD.match(text) if "förslag till beslut" in text.lower() else None
+    return PROPOSAL_LEAD.match(text) if "förslag till beslut" in (lowered or text.lower()) else None
 
 
 def _normalised_heading(line):
@@ -341,14 +343,18 @@ def decision_items(text: str, lowered: str = "") -> list[DecisionItem]:
         proposed = False
         lead_in = ""
         blocks = _blocks(section)
-        proposals = {block: _proposal(block) for block in blocks}  # read once per text
+        lowered_blocks = {block: block.lower() for block in blocks}  # each text lower-cased and
+        proposals = {block: _proposal(block, lowered_blocks[block]) for block in blocks}  # read once
         blocks = [piece for block in blocks for piece in _split_at_proposal(block, proposals[block]) if piece]
         for block in blocks:
             if block not in proposals:
-                proposals[block] = _proposal(block)
-            if _own_decision(block):
+                lowered_blocks[block] = block.lower()
+                proposals[block] = _proposal(block, lowered_blocks[block])
+            if _own_decision(block, lowered_blocks[block]):
                 proposed = False
-            elif _proposal_lead(block) or ((block.endswith(":") or len(block) < 200) and proposals[block]):
+            elif _proposal_lead(block, lowered_blocks[block]) or (
+                (block.endswith(":") or len(block) < 200) and proposals[block]
+            ):
                 proposed = True
             is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
             if block.endswith(":"):

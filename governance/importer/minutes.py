@@ -218,6 +218,11 @@ def classify_decision(items, basis="", procedure=""):
     return "beslut"
 
 
+def _section_paragraphs(sections, key):
+    """The paragraphs of a section, [] when the § has none (most have few of them)."""
+    return swedish.paragraphs("\n".join(sections[key])) if key in sections else []
+
+
 def parse_paragraph(lines, opener=None):
     """One § from its lines; `opener` is its head line as `find_openers` read it."""
     number = int(PARAGRAPH_NUMBER.search(lines[0]).group(1))
@@ -245,7 +250,7 @@ def parse_paragraph(lines, opener=None):
         if match:
             presenter = match.group("who").strip()
             break
-    reservations = [p for p in swedish.paragraphs("\n".join(sections.get("reservations", []))) if p]
+    reservations = [p for p in _section_paragraphs(sections, "reservations") if p]
     return {
         "number": number,
         "title": swedish.join_lines(title_lines),
@@ -253,14 +258,14 @@ def parse_paragraph(lines, opener=None):
         "decision_basis": " ".join(basis),
         "decisions": decisions,
         "decision_class": classify_decision(decisions, " ".join(basis), "\n".join(sections.get("procedure", []))),
-        "proposal": "\n\n".join(swedish.paragraphs("\n".join(sections.get("proposal", [])))),
+        "proposal": "\n\n".join(_section_paragraphs(sections, "proposal")),
         "summary": "\n\n".join(summary_paragraphs),
         "presenter": presenter,
-        "motions": swedish.paragraphs("\n".join(sections.get("motions", []))),
-        "procedure": "\n\n".join(swedish.paragraphs("\n".join(sections.get("procedure", [])))),
-        "votes": "\n\n".join(swedish.paragraphs("\n".join(sections.get("votes", [])))),
+        "motions": _section_paragraphs(sections, "motions"),
+        "procedure": "\n\n".join(_section_paragraphs(sections, "procedure")),
+        "votes": "\n\n".join(_section_paragraphs(sections, "votes")),
         "reservations": reservations,
-        "notes": "\n\n".join(swedish.paragraphs("\n".join(sections.get("notes", [])))),
+        "notes": "\n\n".join(_section_paragraphs(sections, "notes")),
         "has_decision_section": "decision" in sections,
         "_text": "\n".join(lines),  # the raw §, for readers that find their own structure
     }
