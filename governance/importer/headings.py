@@ -114,14 +114,17 @@ def is_continuation_head(line: str) -> bool:
     return bool(match and CONTINUED.match(match.group("rest").strip()))
 
 
-def _nonblank_before(lines):
-    """How many non-blank lines precede each position (and the end): gaps by subtraction."""
-    return list(accumulate(map(bool, map(str.strip, lines)), initial=0))
+class _Gaps:
+    """Non-blank lines strictly between two lines: all lines are counted once, when first asked."""
 
+    def __init__(self, lines):
+        self.lines = lines
+        self.nonblank = None  # how many non-blank lines precede each position (and the end)
 
-def _gap(nonblank, start, end):
-    """Non-blank lines strictly between lines `start` and `end` (`nonblank` from `_nonblank_before`)."""
-    return nonblank[end] - nonblank[start + 1] if end > start else 0
+    def __call__(self, start, end):
+        if self.nonblank is None:
+            self.nonblank = list(accumulate(map(bool, map(str.strip, self.lines)), initial=0))
+        return self.nonblank[end] - self.nonblank[start + 1] if end > start else 0
 
 
 @dataclass
@@ -175,7 +178,7 @@ def find_openers(lines: list[str], known: ReadHeads | None = None, text: str = "
         if candidate._head is None:
             known.heads[candidate.rest] = candidate.head
     titled = [bool(c.head[0]) for c in candidates]
-    nonblank = _nonblank_before(lines)
+    gap = _Gaps(lines)
     listed = set()
     run = [0] if candidates else []
     for position in range(1, len(candidates) + 1):
@@ -185,21 +188,21 @@ def find_openers(lines: list[str], known: ReadHeads | None = None, text: str = "
             and titled[position - 1]
             # A contents list ends where its first number comes again: there the paragraphs begin.
             and candidates[position].number != candidates[run[0]].number
-            and _gap(nonblank, candidates[position - 1].index, candidates[position].index) <= 2
+            and gap(candidates[position - 1].index, candidates[position].index) <= 2
         )
         if close:
             run.append(position)
             continue
         if len(run) >= 3 or (len(run) == 2 and candidates[run[1]].number != candidates[run[0]].number + 1):
             listed.update(run)
-        elif len(run) == 2 and _gap(nonblank, candidates[run[0]].index, candidates[run[1]].index) == 0:
+        elif len(run) == 2 and gap(candidates[run[0]].index, candidates[run[1]].index) == 0:
             listed.update(run)
         run = [position]
     kept = [c for position, c in enumerate(candidates) if position not in listed]
-    return _increasing(nonblank, kept)
+    return _increasing(gap, kept, len(lines))
 
 
-def _increasing(nonblank, candidates):
+def _increasing(gap, candidates, line_count):
     """The best run of heads with increasing numbers.
 
     Each head weighs 1 plus a little for the text under it, so where a number occurs
@@ -208,8 +211,15 @@ def _increasing(nonblank, candidates):
     """
     if not candidates:
         return []
-    ends = [c.index for c in candidates[1:]] + [len(nonblank) - 1]
-    weights = [1 + min(40, _gap(nonblank, c.index, end)) / 100 for c, end in zip(candidates, ends, strict=True)]
+    numbers = [c.number for c in candidates]
+    if all(map(NEXT_NUMBER_STEP.__contains__, map(sub, numbers[1:], numbers[:-1]))):
+        # Each number follows the one before within 60: every head can follow the one
+        # before it, each weighs at least 0.5 (see below), so the best run ending at a head
+        # always goes through the head just before it (by at least 0.5 over any other) and
+        # the best of all runs is the whole sequence, as the search below would find.
+        return list(candidates)
+    ends = [c.index for c in candidates[1:]] + [line_count]
+    weights = [1 + min(40, gap(c.index, end)) / 100 for c, end in zip(candidates, ends, strict=True)]
     # A contents entry ("§ 1 Informationsärenden 4": title and page number) loses to the
     # same number's head further on.
     later = {}
@@ -218,13 +228,6 @@ def _increasing(nonblank, candidates):
         if number in later and CONTENTS_PAGE_NUMBER.search(candidates[position].rest):
             weights[position] -= 0.5
         later[number] = position
-    numbers = [c.number for c in candidates]
-    if all(map(NEXT_NUMBER_STEP.__contains__, map(sub, numbers[1:], numbers[:-1]))):
-        # Each number follows the one before within 60: every head can follow the one
-        # before it, each weighs at least 0.5, so the best run ending at a head always
-        # goes through the head just before it (by at least 0.5 over any other) and the
-        # best of all runs is the whole sequence, as the search below would find.
-        return list(candidates)
     best = list(weights)
     previous = [-1] * len(candidates)
     for position, number in enumerate(numbers):

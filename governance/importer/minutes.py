@@ -288,7 +288,8 @@ def parse_minutes(text):
     head = parse_head(raw_lines[: openers[0].index], text)
     names = [head["organization"], head["organization_abbreviation"]]
     names += [line for line in head["head_lines"][:12] if len(line) < 60]
-    body = strip_furniture("\n".join(raw_lines[openers[0].index :]), names)
+    head_length = sum(map(len, raw_lines[: openers[0].index])) + openers[0].index  # (with its line breaks)
+    body = strip_furniture(text[head_length:], names)  # the lines from the first §
     lines = body.split("\n")
     openers = find_openers(lines, known, body)
     starts = [opener.index for opener in openers]

@@ -72,6 +72,9 @@ def metadata(text):
     """The key/value table many policy documents put first, under any of the usual labels."""
     values = {}
     for line in text.split("\n", 80)[:80]:
+        lowered = line.lower()
+        if not any(key in lowered for key in METADATA_KEYS):
+            continue  # LABEL needs one of the keys
         matches = list(LABEL.finditer(line))
         for position, match in enumerate(matches):
             end = matches[position + 1].start() if position + 1 < len(matches) else len(line)

@@ -68,12 +68,16 @@ def join_lines(lines):
     return " ".join(parts)
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+#: The space after a sentence's end; the mark is captured (and given back to its sentence)
+#: rather than looked behind for, so re can skip ahead to the next mark.
+SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
 
 def sentences(text):
     """Split running text into sentences; abbreviations like "bl a" are rare enough here."""
-    return [s.strip() for s in SENTENCE_END.split(text or "") if s.strip()]
+    parts = SENTENCE_END.split(text or "")
+    ended = [parts[index] + parts[index + 1] for index in range(0, len(parts) - 1, 2)] + [parts[-1]]
+    return [s.strip() for s in ended if s.strip()]
 
 
 BLANK_LINE = re.compile(r"\n\s*\n")
