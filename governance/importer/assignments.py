@@ -18,7 +18,7 @@ from governance.deadlines import due_date_for
 from . import swedish
 from .completions import completion_kind, completions_in
 from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
-from .patterns import search_from
+from .patterns import caseless, search_from
 
 ORGAN = (
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö\-]*s\s)?"  # genitive owner: "kommunstyrelsens arbetsutskott"
@@ -117,13 +117,13 @@ def assignment_clause(sentence: str):
     ("Kommunstyrelsen föreslår att kommunfullmäktige ger X i uppdrag att …").
     """
     padded = " " + sentence
-    lowered = padded.lower()
-    match = SUBJECT_VERBS.search(padded) if SUBJECT_VERBS_WORD in lowered else None
+    folded = caseless(padded)
+    match = SUBJECT_VERBS.search(padded) if SUBJECT_VERBS_WORD in folded else None
     if match:
         who = _who_before(padded, match.start())
         prefix = padded[: match.start()]
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
-    match = OBJECT_VERBS.search(padded) if any(word in lowered for word in OBJECT_VERBS_WORDS) else None
+    match = OBJECT_VERBS.search(padded) if any(word in folded for word in OBJECT_VERBS_WORDS) else None
     if match:
         who = next(group for group in match.groups() if group)
         prefix = padded[: match.start()]
@@ -134,7 +134,7 @@ def assignment_clause(sentence: str):
         if PAST_OR_REPORTED.search(prefix[-80:]):
             return None
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
-    match = REPORT_DUTY.search(padded) if any(word in lowered for word in REPORT_DUTY_WORDS) else None
+    match = REPORT_DUTY.search(padded) if any(word in folded for word in REPORT_DUTY_WORDS) else None
     if match:
         who = _who_before(padded, match.start())
         if not ACTOR_WORD.search(_head_noun(who)):
@@ -276,8 +276,8 @@ DIGIT = re.compile(r"\d")
 
 
 def find_deadline(text):
-    lowered = (text or "").lower()
-    if not (any(word in lowered for word in DEADLINE_WORDS) or ("under" in lowered and DIGIT.search(lowered))):
+    folded = caseless(text or "")
+    if not (any(word in folded for word in DEADLINE_WORDS) or ("under" in folded and DIGIT.search(folded))):
         return ""
     match = DEADLINE_RE.search(text or "")
     return match.group(0) if match else ""
@@ -478,9 +478,9 @@ LIST_OF_TASKS = re.compile(
 
 def _lead_in_assignees(lead_in):
     """The assignees a list's lead-in names for every point ("X får i uppdrag att:")."""
-    lowered = lead_in.lower()
+    folded = caseless(lead_in)
     # LIST_OF_TASKS needs "uppdrag" and one of its verbs.
-    may_list = "uppdrag" in lowered and any(word in lowered for word in ("remitteras", "överlämnas", "följande"))
+    may_list = "uppdrag" in folded and any(word in folded for word in ("remitteras", "överlämnas", "följande"))
     listed = LIST_OF_TASKS.search(lead_in) if lead_in and may_list else None
     if listed:
         who = listed.group("who1") or listed.group("who2")
@@ -520,6 +520,10 @@ FINDING_WORDS = (*TRIGGER_WORDS, "remitter", "rapport")
 FINDING_STEMS = tuple(
     word for word in FINDING_WORDS if not any(other != word and other in word for other in FINDING_WORDS)
 )
+#: Every finding needs one of these in its decided points or the §'s title, read `caseless`:
+#: an item's own trigger word, a lead-in naming who gets the points under it ("uppdrog åt X
+#: att:", "X ska redovisa:" …), or the assignment a completion is about.
+DECIDED_WORDS = ("uppdr", "redovis", "återkomm", "presentera", "lämna", "remitter", "rapport")
 #: A word broken over two lines ("upp-\ndrag"), joined as `swedish.join_lines` joins it.
 BROKEN_WORD = re.compile(r"-[ \t]*\n\s*(?=[a-zåäöé])")
 
@@ -556,8 +560,9 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     items = decision_items(text, text_lowered)
     if not items:
         items = [DecisionItem(text=item) for item in (fallback_items or [])]
-    if not _may_hold_findings("\n".join(item.text for item in items), title):
-        return [], []  # the words stood outside the decided points (a lead-in is one of them)
+    decided = caseless("\n".join((title or "", *(item.text for item in items))))
+    if not any(word in decided for word in DECIDED_WORDS):
+        return [], []  # the words stood outside the decided points
     found = []
     lead_ins = {}  # each lead-in read once for the points under it
     for item in items:

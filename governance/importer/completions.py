@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from . import swedish
-from .patterns import search_from
+from .patterns import caseless, search_from
 
 COMPLETE = "complete"
 REPORT = "report"
@@ -67,15 +67,20 @@ ROUTINE = re.compile(
     re.IGNORECASE,
 )
 
-#: Words each pattern needs (whitespace read as single spaces): COMPLETED a stem of its
-#: participles or verbs, WITHDRAWN one of its verbs, REPORTED one of its verbs. Each pattern
-#: also begins with one of its `…_STARTS`.
+#: One of these stands in every sentence WITHDRAWN, COMPLETED or REPORTED can match: a
+#: sentence without any of them is passed over before the patterns run.
+COMPLETION_STEMS = (
+    "uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv",
+    "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
+)  # fmt: skip
+
+#: Words each pattern needs (read `caseless`, whitespace as single spaces): COMPLETED a stem
+#: of its participles or verbs, WITHDRAWN one of its verbs, REPORTED one of its verbs. Each
+#: pattern also begins with one of its `…_STARTS`.
 COMPLETED_STEMS = ("fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv")
 WITHDRAWN_STEMS = ("återkall", "upphäv", "dras tillbaka", "ska inte längre genomföras")
 REPORTED_STEMS = ("godkän", "noter", "anteckn", "handlingarna", "emot", "tas till", "del av", "överlämnas")
-#: One of these stands in every sentence WITHDRAWN, COMPLETED or REPORTED can match: a
-#: sentence without any of them is passed over before the patterns run.
-COMPLETION_STEMS = COMPLETED_STEMS + WITHDRAWN_STEMS + REPORTED_STEMS
+FORM_STEMS = COMPLETED_STEMS + WITHDRAWN_STEMS + REPORTED_STEMS
 #: COMPLETED's three forms in turn need: one of its verbs and one of its participles; "uppdrag"
 #: and one of its closing words; "avslutar"/"avskriver".
 COMPLETED_VERBS = ("förklara", "anses", "betraktas", "bedöms")
@@ -158,12 +163,12 @@ def parse_reference(text: str) -> AssignmentReference:
     """The earlier decision a sentence or a title names ("KS 2022-03-01 § 45", "dnr 2023/12")."""
     # Dates, §, points and diarienummer need a digit; an owner needs a date or "uppdrag"/"beslut".
     has_digit = DIGIT.search(text) is not None
-    lowered = text.lower()
+    folded = caseless(text)
     decided_on, paragraph = _date_before_paragraph(text) if has_digit else (None, None)
-    organ = ORGAN_OWNER.search(text) if has_digit or "uppdrag" in lowered or "beslut" in lowered else None
+    organ = ORGAN_OWNER.search(text) if has_digit or "uppdrag" in folded or "beslut" in folded else None
     point = POINT.search(text) if has_digit else None
     case = CASE.search(text) if has_digit else None
-    task = TASK.search(text) if "att" in lowered else None
+    task = TASK.search(text) if "att" in folded else None
     return AssignmentReference(
         organ=(organ.group("organ") or organ.group("abbreviation") or "") if organ else "",
         decided_on=decided_on,
@@ -182,19 +187,19 @@ def _merge(primary, fallback):
     return primary
 
 
-def _completed_starts(lowered: str) -> tuple[str, ...]:
-    """The words a COMPLETED match in this sentence (lower-cased, whitespace collapsed) can begin with.
+def _completed_starts(words: str) -> tuple[str, ...]:
+    """The words a COMPLETED match in this sentence (`caseless`, whitespace collapsed) can begin with.
 
     Only the forms whose words the sentence holds can match; none, and it needs no search.
     """
-    if not any(stem in lowered for stem in COMPLETED_STEMS):
+    if not any(stem in words for stem in COMPLETED_STEMS):
         return ()
     starts = ()
-    if any(verb in lowered for verb in COMPLETED_VERBS) and any(part in lowered for part in COMPLETED_PARTICIPLES):
+    if any(verb in words for verb in COMPLETED_VERBS) and any(part in words for part in COMPLETED_PARTICIPLES):
         starts += COMPLETED_VERBS
-    if "uppdrag" in lowered and any(closing in lowered for closing in COMPLETED_CLOSINGS):
+    if "uppdrag" in words and any(closing in words for closing in COMPLETED_CLOSINGS):
         starts += ("uppdrag",)
-    if any(active in lowered for active in COMPLETED_ACTIVE):
+    if any(active in words for active in COMPLETED_ACTIVE):
         starts += COMPLETED_ACTIVE
     return starts
 
@@ -208,19 +213,22 @@ def completion_kind(sentence: str, title: str = "") -> str | None:
     lowered = " ".join(sentence.lower().split())
     if not any(stem in lowered for stem in COMPLETION_STEMS):
         return None
-    as_written = sentence.lower()  # `lowered` with the sentence's own whitespace, for positions
-    withdrawn = "uppdrag" in lowered and any(stem in lowered for stem in WITHDRAWN_STEMS)
-    if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, as_written):
+    folded = caseless(sentence)  # (positions as written, for `search_from`)
+    words = " ".join(folded.split())
+    if not any(stem in words for stem in FORM_STEMS):
+        return None
+    withdrawn = "uppdrag" in words and any(stem in words for stem in WITHDRAWN_STEMS)
+    if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, folded):
         return WITHDRAW
-    starts = _completed_starts(lowered)
-    completed = search_from(COMPLETED, sentence, starts, as_written) if starts else None
+    starts = _completed_starts(words)
+    completed = search_from(COMPLETED, sentence, starts, folded) if starts else None
     if completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
         return COMPLETE
     if completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
         return COMPLETE
     if (
-        any(stem in lowered for stem in REPORTED_STEMS)
-        and search_from(REPORTED, sentence, REPORTED_STARTS, as_written)
+        any(stem in words for stem in REPORTED_STEMS)
+        and search_from(REPORTED, sentence, REPORTED_STARTS, folded)
         and not ROUTINE.search(sentence + " " + title)
         and (ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip()))
     ):

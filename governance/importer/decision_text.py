@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import swedish
-from .patterns import lines_holding, search_from
+from .patterns import caseless, lines_holding, search_from
 
 #: Headings that end a decision section; compared lower-cased without a trailing colon.
 OTHER_HEADINGS = {
@@ -155,28 +155,28 @@ class DecisionItem:
     lead_in: str = ""  # the line ending in ":" that introduces a numbered list, if any
 
 
-def _proposal(text: str, lowered: str = ""):
+def _proposal(text: str, folded: str = ""):
     """`PROPOSES.search(text)`, tried where its forms can begin (see `patterns.search_from`).
 
-    `lowered` is `text.lower()` when the caller has it (so for the other helpers here)."""
-    lowered = lowered or text.lower()
-    at_start = PROPOSES.match(text) if "förslag till" in lowered else None
-    return at_start or search_from(PROPOSES, text, PROPOSING_VERBS, lowered)
+    `folded` is `caseless(text)` when the caller has it (so for the other helpers here)."""
+    folded = folded or caseless(text)
+    at_start = PROPOSES.match(text) if "förslag till" in folded else None
+    return at_start or search_from(PROPOSES, text, PROPOSING_VERBS, folded)
 
 
-def _own_decision(text: str, lowered: str = "") -> bool:
+def _own_decision(text: str, folded: str = "") -> bool:
     """`OWN_DECISION.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
-    if text[:6].lower() == "enligt" and OWN_DECISION.match(text):
+    if caseless(text[:6]) == "enligt" and OWN_DECISION.match(text):
         return True
-    lowered = lowered or text.lower()
-    if "för egen del" not in lowered and "själv" not in lowered:
+    folded = folded or caseless(text)
+    if "för egen del" not in folded and "själv" not in folded:
         return False
-    return search_from(OWN_DECISION, text, OWN_DECISION_STARTS, lowered) is not None
+    return search_from(OWN_DECISION, text, OWN_DECISION_STARTS, folded) is not None
 
 
-def _proposal_lead(text: str, lowered: str = ""):
+def _proposal_lead(text: str, folded: str = ""):
     """`PROPOSAL_LEAD.match(text)`, run only when its words are there."""
-    return PROPOSAL_LEAD.match(text) if "förslag till beslut" in (lowered or text.lower()) else None
+    return PROPOSAL_LEAD.match(text) if "förslag till beslut" in (folded or caseless(text)) else None
 
 
 def _normalised_heading(line):
@@ -343,16 +343,16 @@ def decision_items(text: str, lowered: str = "") -> list[DecisionItem]:
         proposed = False
         lead_in = ""
         blocks = _blocks(section)
-        lowered_blocks = {block: block.lower() for block in blocks}  # each text lower-cased and
-        proposals = {block: _proposal(block, lowered_blocks[block]) for block in blocks}  # read once
+        folded = {block: caseless(block) for block in blocks}  # each text lower-cased and
+        proposals = {block: _proposal(block, folded[block]) for block in blocks}  # read once
         blocks = [piece for block in blocks for piece in _split_at_proposal(block, proposals[block]) if piece]
         for block in blocks:
             if block not in proposals:
-                lowered_blocks[block] = block.lower()
-                proposals[block] = _proposal(block, lowered_blocks[block])
-            if _own_decision(block, lowered_blocks[block]):
+                folded[block] = caseless(block)
+                proposals[block] = _proposal(block, folded[block])
+            if _own_decision(block, folded[block]):
                 proposed = False
-            elif _proposal_lead(block, lowered_blocks[block]) or (
+            elif _proposal_lead(block, folded[block]) or (
                 (block.endswith(":") or len(block) < 200) and proposals[block]
             ):
                 proposed = True

@@ -128,8 +128,11 @@ class _Evidence:
         self.reasons.setdefault(kind, []).append(reason)
 
 
-#: A line start that can open ATTESTATION: the first word of one of its forms (ignoring case as it does).
-ATTESTATION_CANDIDATE = re.compile(r"\n[^\S\n]*(?i:juster|utdragsb|protokollsutdrag|anslag/|ordförandes)")
+#: A line start that can open ATTESTATION: the first word of one of its forms (ignoring case as it
+#: does; the look-ahead holds every letter that case-blind matching takes for their first letters).
+ATTESTATION_CANDIDATE = re.compile(
+    r"\n[^\S\n]*(?=[JjUuPpAaOo])(?i:juster|utdragsb|protokollsutdrag|anslag/|ordförandes)"
+)
 
 
 def _attestations(text: str) -> int:

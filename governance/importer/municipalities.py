@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .patterns import caseless
+
 REGISTER_FILE = Path(__file__).resolve().parent.parent / "data" / "kommuner.tsv"
 
 
@@ -166,7 +168,7 @@ def guess_municipality(text: str, head_lines: int = 25, winner_only: bool = Fals
     domains = _domains()
     searched = text[:20000] + "\n" + text[-5000:]
     # Every domain ends in ".se"; most documents name none.
-    for match in DOMAIN.finditer(searched) if ".se" in searched.lower() else ():
+    for match in DOMAIN.finditer(searched) if ".se" in caseless(searched) else ():
         label = ascii_fold(match.group(1))
         if label in domains:
             add(domains[label], 3, f"domän: {match.group(0)!r}")

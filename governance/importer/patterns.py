@@ -11,19 +11,30 @@ import re
 from itertools import islice
 
 
-def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], lowered: str = "") -> re.Match | None:
+def caseless(text: str) -> str:
+    """`text` lower-cased as a case-blind pattern reads it, to test for a pattern's words.
+
+    A pattern that ignores case also takes "İ" and "ı" for "i" and "ſ" for "s", which
+    `str.lower` keeps apart; here they become "i" and "s" (the dot "İ" lower-cases to is
+    dropped), so a word the pattern would match is always found. Positions match the
+    text's unless the text itself holds a combining dot above (U+0307).
+    """
+    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+
+
+def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], folded: str = "") -> re.Match | None:
     """`pattern.search(text)`, begun where the first of `starts` stands in `text`.
 
     `starts` are lower-case words one of which begins every match of `pattern` (which
-    ignores case); `lowered` is `text.lower()` when the caller has it. The search still sees
-    the characters before its start (`\\b`, look-behind), so it finds exactly what a search
-    of the whole text finds.
+    ignores case); `folded` is `caseless(text)` when the caller has it. The search still
+    sees the characters before its start (`\\b`, look-behind), so it finds exactly what a
+    search of the whole text finds.
     """
-    lowered = lowered or text.lower()
-    if len(lowered) != len(text):
-        # A letter whose lower case is longer ("İ") shifts positions: test, but search it all.
-        return pattern.search(text) if any(word in lowered for word in starts) else None
-    positions = [position for position in map(lowered.find, starts) if position >= 0]
+    folded = folded or caseless(text)
+    if len(folded) != len(text):
+        # The text's own combining dots shift positions: test, but search it all.
+        return pattern.search(text) if any(word in folded for word in starts) else None
+    positions = [position for position in map(folded.find, starts) if position >= 0]
     return pattern.search(text, min(positions)) if positions else None
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from . import swedish
 from .municipalities import find_municipality
 from .organs import expand_abbreviation, normalise_organ
-from .patterns import lines_holding
+from .patterns import caseless, lines_holding
 from .sections import body_text, bullets, split_sections
 
 METADATA_KEYS = {
@@ -72,8 +72,8 @@ def metadata(text):
     """The key/value table many policy documents put first, under any of the usual labels."""
     values = {}
     for line in text.split("\n", 80)[:80]:
-        lowered = line.lower()
-        if not any(key in lowered for key in METADATA_KEYS):
+        folded = caseless(line)
+        if not any(key in folded for key in METADATA_KEYS):
             continue  # LABEL needs one of the keys
         matches = list(LABEL.finditer(line))
         for position, match in enumerate(matches):
