@@ -73,6 +73,19 @@ COMPLETION_STEMS = (
     "uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv",
     "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
 )  # fmt: skip
+#: The stems without a space, found as well before the whitespace is collapsed.
+COMPLETION_WORDS = tuple(stem for stem in COMPLETION_STEMS if " " not in stem)
+
+
+def _holds_completion_stem(lowered: str) -> bool:
+    """Whether lower-cased text, its whitespace collapsed, holds one of COMPLETION_STEMS."""
+    if any(stem in lowered for stem in COMPLETION_WORDS):
+        return True
+    if "del" not in lowered:
+        return False  # (" del av" needs it)
+    collapsed = " ".join(lowered.split())
+    return any(stem in collapsed for stem in COMPLETION_STEMS)
+
 
 #: Words each pattern needs (read `caseless`, whitespace as single spaces): COMPLETED a stem
 #: of its participles or verbs, WITHDRAWN one of its verbs, REPORTED one of its verbs. Each
@@ -210,8 +223,7 @@ def completion_kind(sentence: str, title: str = "") -> str | None:
     A report ("Redovisningen godkänns") counts only when the sentence or the §'s title
     ties it to an assignment; approving the delegation list or the annual report does not.
     """
-    lowered = " ".join(sentence.lower().split())
-    if not any(stem in lowered for stem in COMPLETION_STEMS):
+    if not _holds_completion_stem(sentence.lower()):
         return None
     folded = caseless(sentence)  # (positions as written, for `search_from`)
     words = " ".join(folded.split())
@@ -256,8 +268,7 @@ def completions_in(items: list[str], title: str = "", proposed: list[bool] | Non
     events = []
     for index, item in enumerate(items):
         # Its sentences hold a completion only with one of the stems (see `completion_kind`).
-        lowered = " ".join(item.lower().split())
-        if not any(stem in lowered for stem in COMPLETION_STEMS):
+        if not _holds_completion_stem(item.lower()):
             continue
         for sentence in swedish.sentences(item):
             event = completion_in(sentence, title)

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .patterns import caseless
-
 REGISTER_FILE = Path(__file__).resolve().parent.parent / "data" / "kommuner.tsv"
 
 
@@ -88,6 +86,7 @@ MEETING_PLACE = re.compile(
 #: A local party named after its municipality: "Strängnäspartiet", "Sjöbopartiet", "Kiruna-partiet".
 LOCAL_PARTY = re.compile(r"(?<![\wåäöÅÄÖ-])([A-ZÅÄÖ][a-zåäö]+)-?partiet\b")
 DOMAIN = re.compile(r"(?:www\.|@|\b)([a-zåäö0-9-]+)\.se\b", re.IGNORECASE)
+DOMAIN_ENDINGS = (".se", ".sE", ".Se", ".SE", ".ſe", ".ſE")
 #: Municipality names that are also common words or surnames: never counted bare.
 COMMON_WORDS = {"Ale", "Berg", "Boden", "Bjuv", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora", "Orsa", "Sala", "Vara"}
 
@@ -167,8 +166,8 @@ def guess_municipality(text: str, head_lines: int = 25, winner_only: bool = Fals
             add(forms.get(match.group(1)), 3, f"lokalt parti: {match.group(0)!r}")
     domains = _domains()
     searched = text[:20000] + "\n" + text[-5000:]
-    # Every domain ends in ".se"; most documents name none.
-    for match in DOMAIN.finditer(searched) if ".se" in caseless(searched) else ():
+    # Every domain ends in ".se" (in any case, "ſ" being an "s" to the pattern); most documents name none.
+    for match in DOMAIN.finditer(searched) if any(ending in searched for ending in DOMAIN_ENDINGS) else ():
         label = ascii_fold(match.group(1))
         if label in domains:
             add(domains[label], 3, f"domän: {match.group(0)!r}")
