@@ -251,9 +251,12 @@ def completion_kind(sentence: str, title: str = "") -> str | None:
 def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
     """The completion or report a decided sentence records (see `completion_kind`), or None."""
     kind = completion_kind(sentence, title)
-    if kind is None:
-        return None
-    reference = _merge(parse_reference(sentence), parse_reference(title))
+    return _event(kind, sentence, title, parse_reference(title)) if kind else None
+
+
+def _event(kind, sentence, title, title_reference):
+    """The event of `kind` in `sentence`; `title_reference` (`parse_reference(title)`) is only read."""
+    reference = _merge(parse_reference(sentence), title_reference)
     if not reference.task and ASSIGNMENT_TITLE.search(title.strip()):
         task = re.search(r"\buppdrag(?:et)?\s+(?:om\s+|att\s+|gällande\s+|avseende\s+)?(?P<task>.+)$", title, re.I)
         reference.task = task.group("task").strip() if task else ""
@@ -266,15 +269,20 @@ def completions_in(items: list[str], title: str = "", proposed: list[bool] | Non
     `proposed` flags, per item, a point only recommended to another organ.
     """
     events = []
+    title_reference = None  # the title's reference, read once for all its sentences
     for index, item in enumerate(items):
         # Its sentences hold a completion only with one of the stems (see `completion_kind`).
         if not _holds_completion_stem(item.lower()):
             continue
         for sentence in swedish.sentences(item):
-            event = completion_in(sentence, title)
-            if event:
-                event.proposed = bool(proposed and proposed[index])
-                events.append(event)
+            kind = completion_kind(sentence, title)
+            if kind is None:
+                continue
+            if title_reference is None:
+                title_reference = parse_reference(title)
+            event = _event(kind, sentence, title, title_reference)
+            event.proposed = bool(proposed and proposed[index])
+            events.append(event)
     return events
 
 

@@ -207,11 +207,11 @@ def classify_decision(items, basis="", procedure=""):
     if not decided and not lead:
         return None
     # Each pattern runs only where its word stands.
-    if "bordläg" in decided + " " + lead and TABLED.search(decided + " " + lead):
+    if ("bordläg" in decided or "bordläg" in lead) and TABLED.search(decided + " " + lead):
         return "bordläggning"
     if "avslås" in decided and (REJECTED.search(decided) or decided.startswith("avslås")):
         return "avslag"
-    if TO_COUNCIL.search(lead):
+    if ("föreslår" in lead or "tillstyrker" in lead) and TO_COUNCIL.search(lead):
         return "tillstyrkan_kf"
     if "bifall" in procedure.lower() and CARRIED.search(procedure.lower()):
         return "bifall"
