@@ -38,6 +38,36 @@ def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], folded:
     return pattern.search(text, min(positions)) if positions else None
 
 
+def finditer_from(pattern: re.Pattern, text: str, starts: tuple[str, ...]):
+    """The matches of `pattern.finditer(text)`, tried only where one of `starts` stands.
+
+    As for `search_from`, every match (never empty) begins with one of `starts`. The
+    leftmost match at or after the end of the one before is then the first of those
+    places where the pattern matches, so the same matches come out, in the same order.
+    """
+    folded = caseless(text)
+    if len(folded) != len(text):
+        yield from pattern.finditer(text) if any(word in folded for word in starts) else ()
+        return
+    places = sorted({place for word in starts for place in _places(folded, word)})
+    after = 0
+    for place in places:
+        if place < after:
+            continue
+        match = pattern.match(text, place)
+        if match:
+            yield match
+            after = match.end()
+
+
+def _places(text, word):
+    """Every position of `word` in `text`."""
+    place = text.find(word)
+    while place >= 0:
+        yield place
+        place = text.find(word, place + 1)
+
+
 def lines_with(text: str, mark: str) -> list[str]:
     """The lines of `text` that hold `mark` (each once, in order), without splitting all of it."""
     found = []

@@ -6,7 +6,7 @@ from datetime import date
 from . import swedish
 from .municipalities import find_municipality
 from .organs import expand_abbreviation, normalise_organ
-from .patterns import caseless, lines_holding
+from .patterns import caseless, finditer_from, lines_holding
 from .sections import body_text, bullets, split_sections
 
 METADATA_KEYS = {
@@ -59,6 +59,8 @@ REPORTING = re.compile(
     r"(?:rapportering|återrapportering|uppföljning|redovisning)\s+ska\s+ske\s+till\s+(?P<to>[\wåäö]+(?:\s+\([^)]*\))?)\s+(?P<rule>(?:en|två|tre|fyra|sex|tolv|\d+)\s+gånger\s+per\s+år|årligen|varje\s+år|varje\s+kvartal|halvårsvis)",
     re.IGNORECASE,
 )
+#: The words a REPORTING match begins with (see `patterns.finditer_from`).
+REPORTING_STARTS = ("rapportering", "återrapportering", "uppföljning", "redovisning")
 TIMES = {"en": 1, "två": 2, "tre": 3, "fyra": 4, "sex": 6, "tolv": 12}
 
 
@@ -157,7 +159,7 @@ def goals(sections):
 
 def reporting(text, default_to="Kommunstyrelsen"):
     found = []
-    for match in REPORTING.finditer(text):
+    for match in finditer_from(REPORTING, text, REPORTING_STARTS):
         to = re.sub(r"\s*\(.*\)", "", match.group("to")).strip()
         rule = match.group("rule")
         times = rule.split()[0].lower()
