@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import ORGAN_PREFIX
-from .patterns import first_nonblank_lines, lines_with
+from .patterns import caseless, first_nonblank_lines, lines_with
 
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news", "statement")
@@ -41,11 +41,14 @@ MOTION_TITLE = re.compile(
     r"|Medborgarförslag|Ledamotsinitiativ|Förslag från medborgare)",
     re.IGNORECASE,
 )
-MOTION_ASK = re.compile(
-    r"(?:\byrkar\b|\bföreslår\b|\byrkar vi\b|\bföreslår vi\b)[^\n]{0,80}(?:att|:)\s*$"
-    r"|^\s*(?:[-•–]\s*)?[Aa]tt\s+\w",
-    re.MULTILINE,
-)
+_ASKING = r"(?:\byrkar\b|\bföreslår\b|\byrkar vi\b|\bföreslår vi\b)[^\n]{0,80}(?:att|:)\s*$"
+_ATT_LINE = r"\s*(?:[-•–]\s*)?[Aa]tt\s+\w"
+MOTION_ASK = re.compile(_ASKING + "|^" + _ATT_LINE, re.MULTILINE)
+#: MOTION_ASK's two forms apart: a verb of asking ending its line, and a line opening with "att"
+#: (found from the line breaks, so re need not try every position).
+ASKING = re.compile(_ASKING, re.MULTILINE)
+ATT_AT_START = re.compile(_ATT_LINE)
+ATT_AFTER_BREAK = re.compile("\n" + _ATT_LINE)
 PARTY_SIGNATURE = re.compile(
     r"\([A-ZÅÄÖ]{1,3}\)\s*$|^\s*(?:För|för)\s+(?:[A-ZÅÄÖ][a-zåäö]+(?:partiet|demokraterna|erna|arna))"
     r"|(?:partiet|demokraterna|Moderaterna|Liberalerna|Centerpartiet)\b[^\n]{0,30}$",
@@ -150,6 +153,15 @@ def _attestations(text: str) -> int:
     return count
 
 
+def _asks(text: str) -> bool:
+    """Whether MOTION_ASK matches `text`: its first form searched from the first verb, its
+    second only at the start of the text and after each line break."""
+    verbs = [position for position in (text.find("yrkar"), text.find("föreslår")) if position >= 0]
+    if verbs and ASKING.search(text, min(verbs)):
+        return True
+    return bool(ATT_AT_START.match(text) or ATT_AFTER_BREAK.search(text))
+
+
 def _inline_meeting_labels(text: str) -> int:
     """How many different protokoll title-page labels the opening text holds, wherever they stand."""
     return len({label.lower() for label in INLINE_MEETING_LABELS.findall(text[:4000])})
@@ -185,8 +197,10 @@ def classify(text: str) -> Classification:
 
     if any(MOTION_TITLE.match(line) for line in title_block):
         evidence.add("motion", 6, "titeln börjar som en motion eller ett initiativ")
-    if MOTION_ASK.search("\n".join(closing[-40:])) or re.search(
-        r"^\s*Förslag till beslut", "\n".join(closing[-30:]), re.MULTILINE | re.IGNORECASE
+    closing_proposal = "\n".join(closing[-30:])
+    if _asks("\n".join(closing[-40:])) or (
+        "förslag till beslut" in caseless(closing_proposal)
+        and re.search(r"^\s*Förslag till beslut", closing_proposal, re.MULTILINE | re.IGNORECASE)
     ):
         evidence.add("motion", 2, "yrkande, förslag eller att-satser mot slutet")
     if PARTY_SIGNATURE.search("\n".join(closing[-3:])):
@@ -208,7 +222,8 @@ def classify(text: str) -> Classification:
         evidence.add("policy", min(7, 2 * labels), f"{labels} metadatafält för styrdokument")
     if any(POLICY_TITLE.search(line) for line in title_block[:5] if len(line) <= TITLE_LINE_LENGTH) and not openers:
         evidence.add("policy", 3, "titeln namnger ett styrdokument")
-    if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(opening[:60]), re.MULTILINE):
+    contents = "\n".join(opening[:60])
+    if "Innehåll" in contents and re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", contents, re.MULTILINE):
         evidence.add("policy", 1, "innehållsförteckning")
 
     statement_titles = sum(1 for line in title_block if STATEMENT_TITLE.match(line))
@@ -223,7 +238,10 @@ def classify(text: str) -> Classification:
     if case_headings >= 2 and not openers:
         evidence.add("statement", 1.5 * min(case_headings, 3), f"{case_headings} rubriker ur en tjänsteskrivelse")
     signed_by_party = PARTY_SIGNATURE.search("\n".join(closing[-3:]))
-    early_proposal = re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE)
+    head_text = "\n".join(head[:12])
+    early_proposal = "förslag till beslut" in caseless(head_text) and re.search(
+        r"^\s*Förslag till beslut\b", head_text, re.MULTILINE | re.IGNORECASE
+    )
     if early_proposal and not openers and not signed_by_party:
         evidence.add("statement", 2, "förslag till beslut tidigt i texten")
 
