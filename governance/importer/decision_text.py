@@ -194,20 +194,22 @@ def is_decision_heading(line: str) -> bool:
     return bool(DECISION_HEADING.match(" ".join(stripped.split())))
 
 
-def is_other_heading(line: str) -> bool:
+def is_other_heading(line: str, lowered: str = "") -> bool:
+    """`lowered`: the line lower-cased, when the caller has it."""
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
         return False
-    normalized = _normalised_heading(stripped)
+    normalized = lowered.strip().rstrip(":").strip() if lowered else _normalised_heading(stripped)
     if normalized in OTHER_HEADINGS:
         return True
     # Headings are short and do not end a sentence; the pattern needs that guard too.
     return len(stripped) <= 70 and not stripped.endswith(".") and bool(OTHER_HEADING_PATTERN.match(normalized))
 
 
-def _sections(lines, marked, opening, closes, reopens):
-    """Sections of `lines`: each from a line that `opening(line, stripped)` opens (it returns
-    the section's first lines, or None) up to a line that `closes(stripped)`.
+def _sections(lines, lowered_lines, marked, opening, closes, reopens):
+    """Sections of `lines`: each from a line that `opening(line, stripped, lowered)` opens (it
+    returns the section's first lines, or None) up to a line that `closes(stripped, lowered)`;
+    `lowered` is the line lower-cased, from `lowered_lines`.
 
     Only `marked` lines (sorted indices) can open a section, so outside one the walk jumps
     from one marked line to the next, passing over the others without a step each; inside
@@ -226,20 +228,20 @@ def _sections(lines, marked, opening, closes, reopens):
             return sections
         line = lines[index]
         stripped = line.strip()
-        started = opening(line, stripped) if current is None or reopens else None
+        started = opening(line, stripped, lowered_lines[index]) if current is None or reopens else None
         if started is not None:
             current = started
             sections.append(current)
         elif current is not None:
-            if closes(stripped):
+            if closes(stripped, lowered_lines[index]):
                 current = None
             else:
                 current.append(line)
 
 
-def _decision_heading_opens(line, stripped):
+def _decision_heading_opens(line, stripped, lowered):
     """[] after a decision heading, [the decision] after "Beslut: …", else None."""
-    if "beslut" not in stripped.lower():
+    if "beslut" not in lowered:
         return None
     if is_decision_heading(stripped):
         return []
@@ -247,18 +249,18 @@ def _decision_heading_opens(line, stripped):
     return [inline.group("rest")] if inline else None
 
 
-def _decision_heading_closes(stripped):
-    ends = is_other_heading(stripped) and not _proposal_lead(stripped)
+def _decision_heading_closes(stripped, lowered):
+    ends = is_other_heading(stripped, lowered) and not _proposal_lead(stripped)
     return bool(ends or PARAGRAPH_OPENER.match(stripped))
 
 
-def _decides_opens(line, stripped):
+def _decides_opens(line, stripped, _lowered):
     """[the line] when it says "X beslutar att …", else None."""
     return [line] if DECIDES.match(stripped) else None
 
 
-def _decides_closes(stripped):
-    return bool(is_other_heading(stripped) or PARAGRAPH_OPENER.match(stripped))
+def _decides_closes(stripped, lowered):
+    return bool(is_other_heading(stripped, lowered) or PARAGRAPH_OPENER.match(stripped))
 
 
 def decision_lines(text: str, lowered: str = "") -> list[list[str]]:
@@ -270,17 +272,20 @@ def decision_lines(text: str, lowered: str = "") -> list[list[str]]:
     lines = text.split("\n")
     lowered = lowered or text.lower()
     # Both decision forms hold the word "beslut" (the headings in any case).
-    with_word = lines_holding(lowered.split("\n"), "beslut", lowered)
-    sections = _sections(lines, with_word, _decision_heading_opens, _decision_heading_closes, reopens=True)
+    lowered_lines = lowered.split("\n")  # (each the line lower-cased: no line break changes case)
+    with_word = lines_holding(lowered_lines, "beslut", lowered)
+    sections = _sections(
+        lines, lowered_lines, with_word, _decision_heading_opens, _decision_heading_closes, reopens=True
+    )
     if sections:
         return [section for section in sections if any(line.strip() for line in section)]
     # DECIDES needs "beslutar", "beslöt" or "beslutade" (as written: it does not ignore case).
     with_word = lines_holding(lines, "besl", text)
-    return _sections(lines, with_word, _decides_opens, _decides_closes, reopens=False)
+    return _sections(lines, lowered_lines, with_word, _decides_opens, _decides_closes, reopens=False)
 
 
-def _blocks(lines):
-    """Lines grouped into items.
+def _blocks(lines, may_lead=True):
+    """Lines grouped into items (`may_lead`: whether the § holds "förslag till beslut" at all).
 
     A list marker, a blank line or a lead-in line ("Enligt yrkande från S:") starts a new
     item; under a lead-in, a capitalised line after a finished sentence does too, because
@@ -295,7 +300,7 @@ def _blocks(lines):
                 blocks.append(current)
                 current = []
             continue
-        if _proposal_lead(stripped):
+        if may_lead and _proposal_lead(stripped):
             if current:
                 blocks.append(current)
             blocks.append([stripped])
@@ -339,10 +344,12 @@ def _split_at_proposal(block, match):
 def decision_items(text: str, lowered: str = "") -> list[DecisionItem]:
     """Every decided or proposed point in a paragraph's text, in order (`lowered`: `text.lower()`)."""
     items = []
+    # A line can be a proposal's lead-in only if the § holds its words (the lines are its own).
+    may_lead = "förslag till beslut" in caseless(text, lowered)
     for section in decision_lines(text, lowered):
         proposed = False
         lead_in = ""
-        blocks = _blocks(section)
+        blocks = _blocks(section, may_lead)
         folded = {block: caseless(block) for block in blocks}  # each text lower-cased and
         proposals = {block: _proposal(block, folded[block]) for block in blocks}  # read once
         blocks = [piece for block in blocks for piece in _split_at_proposal(block, proposals[block]) if piece]

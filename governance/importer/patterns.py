@@ -11,15 +11,16 @@ import re
 from itertools import islice
 
 
-def caseless(text: str) -> str:
+def caseless(text: str, lowered: str = "") -> str:
     """`text` lower-cased as a case-blind pattern reads it, to test for a pattern's words.
 
     A pattern that ignores case also takes "İ" and "ı" for "i" and "ſ" for "s", which
     `str.lower` keeps apart; here they become "i" and "s" (the dot "İ" lower-cases to is
     dropped), so a word the pattern would match is always found. Positions match the
-    text's unless the text itself holds a combining dot above (U+0307).
+    text's unless the text itself holds a combining dot above (U+0307). `lowered` is
+    `text.lower()` when the caller has it.
     """
-    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+    return (lowered or text.lower()).replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
 def search_from(pattern: re.Pattern, text: str, starts: tuple[str, ...], folded: str = "") -> re.Match | None:
