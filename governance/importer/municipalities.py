@@ -155,7 +155,7 @@ def guess_municipality(text: str, head_lines: int = 25, winner_only: bool = Fals
             for form in _bare_names(line, forms):
                 add(forms[form], 3, f"brevhuvud: {line.strip()!r}")
     for line in head + tail:
-        found = PLACE_DATE.match(line)
+        found = PLACE_DATE.match(line) if "20" in line or "19" in line else None  # (its year)
         if found:
             add(_lookup_form(found.group(1)), 3, f"ort och datum: {line.strip()[:40]!r}")
     for line in head:
