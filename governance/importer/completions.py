@@ -118,11 +118,18 @@ CASE = re.compile(
     r"(?P<number>[A-ZÅÄÖ]{0,6}[\s-]?\d{2,4}[./:-]\d{1,6}(?:[./:-]\d{1,6})?)",
     re.IGNORECASE,
 )
-ORGAN_OWNER = re.compile(
-    r"\b(?P<organ>[A-ZÅÄÖa-zåäö][\wåäö\-]*?(?:fullmäktige|styrelse|nämnd|utskott|beredning)\w*?)s?\s+(?:uppdrag|beslut)\b"
-    r"|\b(?P<abbreviation>[A-ZÅÄÖ]{2,6})\s+(?=(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\s+\d{4}))",
-    re.IGNORECASE,
+_OWNER_BY_NAME = (
+    r"\b(?P<organ>[A-ZÅÄÖa-zåäö][\wåäö\-]*?(?:fullmäktige|styrelse|nämnd|utskott|beredning)\w*?)"
+    r"s?\s+(?:uppdrag|beslut)\b"
 )
+_OWNER_BY_ABBREVIATION = (
+    r"\b(?P<abbreviation>[A-ZÅÄÖ]{2,6})\s+(?=(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\s+\d{4}))"
+)
+ORGAN_OWNER = re.compile(_OWNER_BY_NAME + "|" + _OWNER_BY_ABBREVIATION, re.IGNORECASE)
+#: ORGAN_OWNER's two forms apart (see `_organ_owner`), and the organ words the first needs.
+OWNER_BY_NAME = re.compile(_OWNER_BY_NAME, re.IGNORECASE)
+OWNER_BY_ABBREVIATION = re.compile(_OWNER_BY_ABBREVIATION, re.IGNORECASE)
+ORGAN_WORDS = ("fullmäktige", "styrelse", "nämnd", "utskott", "beredning")
 TASK = re.compile(
     r"\batt\s+(?P<task>.+?)(?:,?\s+(?:antecknas|förklaras|anses|betraktas|godkänns|noteras|läggs|avslutas)\b|$)",
     re.IGNORECASE,
@@ -172,18 +179,40 @@ def _date_before_paragraph(text):
     return day, int(paragraph.group(1)) if paragraph else None
 
 
+def _organ_owner(text: str, folded: str, has_digit: bool) -> str:
+    """The organ ORGAN_OWNER finds in `text` (`folded`: `caseless(text)`), or "".
+
+    Its two forms are searched apart and the leftmost match kept (at one position the
+    first form, as the alternation would): the first only when the text holds an organ
+    word and "uppdrag" or "beslut", and from the start of the word the first organ word
+    stands in; the second (an abbreviation before a date) only when it holds a digit.
+    """
+    by_name = by_abbreviation = None
+    places = [place for place in map(folded.find, ORGAN_WORDS) if place >= 0]
+    if places and ("uppdrag" in folded or "beslut" in folded):
+        start = min(places) if len(folded) == len(text) else 0
+        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "_-"):
+            start -= 1  # back to the start of its word: the name begins there at the earliest
+        by_name = OWNER_BY_NAME.search(text, start)
+    if has_digit:
+        by_abbreviation = OWNER_BY_ABBREVIATION.search(text)
+    if by_name and not (by_abbreviation and by_abbreviation.start() < by_name.start()):
+        return by_name.group("organ") or ""
+    return (by_abbreviation.group("abbreviation") or "") if by_abbreviation else ""
+
+
 def parse_reference(text: str) -> AssignmentReference:
     """The earlier decision a sentence or a title names ("KS 2022-03-01 § 45", "dnr 2023/12")."""
     # Dates, §, points and diarienummer need a digit; an owner needs a date or "uppdrag"/"beslut".
     has_digit = DIGIT.search(text) is not None
     folded = caseless(text)
     decided_on, paragraph = _date_before_paragraph(text) if has_digit else (None, None)
-    organ = ORGAN_OWNER.search(text) if has_digit or "uppdrag" in folded or "beslut" in folded else None
+    organ = _organ_owner(text, folded, has_digit)
     point = POINT.search(text) if has_digit else None
     case = CASE.search(text) if has_digit else None
     task = TASK.search(text) if "att" in folded else None
     return AssignmentReference(
-        organ=(organ.group("organ") or organ.group("abbreviation") or "") if organ else "",
+        organ=organ,
         decided_on=decided_on,
         paragraph=paragraph,
         point=int(point.group(1)) if point else None,
