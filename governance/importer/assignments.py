@@ -330,13 +330,16 @@ def redate(assignment, decided_on, resolve_organ=None):
     return _dated(assignment, decided_on, resolve_organ)
 
 
-def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assignees=None, proposed=False):
+def extract_assignments(
+    item, decided_on=None, resolve_organ=None, shared_assignees=None, proposed=False, readings=None
+):
     """Assignments created or continued by one decision item (a bullet under "Beslut").
 
     `resolve_organ(name)` may return an Organization so "kommande möte" can be dated from
     its calendar; without it the due date of such a rule stays unknown. `shared_assignees`
     are the ones a lead-in names for every point of a list ("X får i uppdrag att: 1. … 2. …");
-    `proposed` marks a point the organ only recommends to another organ.
+    `proposed` marks a point the organ only recommends to another organ; `readings` are the
+    §'s sentences already read for completions (see `completions.completion_kind`).
     """
     found = []
     if not shared_assignees and not _has_trigger(item):
@@ -346,7 +349,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
         if not _has_trigger(sentence) and not (shared_assignees and position == 0):
             continue
         following = " ".join(item_sentences[position + 1 : position + 3])
-        if completion_kind(sentence):
+        if completion_kind(sentence, readings=readings):
             continue  # "Redovisningen av uppdraget att X får i uppdrag att … godkänns" quotes an old one
         clause = assignment_clause(sentence)
         if clause is None and shared_assignees and position == 0 and TASK_START.match(sentence):
@@ -565,18 +568,17 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
         return [], []  # the words stood outside the decided points
     found = []
     lead_ins = {}  # each lead-in read once for the points under it
+    readings = {}  # each sentence read once for completions (see `completion_kind`)
     for item in items:
         body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text
         if item.lead_in not in lead_ins:
             lead_ins[item.lead_in] = _lead_in_assignees(item.lead_in)
         shared, lead_proposed = lead_ins[item.lead_in]
-        entries = extract_assignments(
-            body, decided_on, resolve_organ, shared_assignees=shared, proposed=item.proposed or lead_proposed
-        )
+        entries = extract_assignments(body, decided_on, resolve_organ, shared, item.proposed or lead_proposed, readings)
         if not entries and found and REPORT_RULE.match(body):
             _attach_report_rule(found[-1], body, decided_on, resolve_organ)
         for entry in entries:
             entry["item_text"] = body
             found.append(entry)
-    events = completions_in([item.text for item in items], title, [item.proposed for item in items])
+    events = completions_in([item.text for item in items], title, [item.proposed for item in items], readings)
     return _merge_report_backs(found), events

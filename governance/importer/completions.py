@@ -246,30 +246,62 @@ def _completed_starts(words: str) -> tuple[str, ...]:
     return starts
 
 
-def completion_kind(sentence: str, title: str = "") -> str | None:
+class _Reading:
+    """What the three patterns find in a sentence, whatever the §'s title (a report when asked)."""
+
+    def __init__(self, sentence, folded, words):
+        self.sentence, self.folded, self.words = sentence, folded, words
+        withdrawn = "uppdrag" in words and any(stem in words for stem in WITHDRAWN_STEMS)
+        self.withdrawn = bool(withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, folded))
+        starts = () if self.withdrawn else _completed_starts(words)
+        self.completed = search_from(COMPLETED, sentence, starts, folded) if starts else None
+        self._reported = None
+
+    @property
+    def reported(self) -> bool:
+        if self._reported is None:
+            self._reported = bool(
+                any(stem in self.words for stem in REPORTED_STEMS)
+                and search_from(REPORTED, self.sentence, REPORTED_STARTS, self.folded)
+            )
+        return self._reported
+
+
+def _reading(sentence: str, readings: dict | None) -> _Reading | None:
+    """The sentence's `_Reading`, None when it holds none of the patterns' words; `readings`
+    keeps those of a § for its next question (an assignment's test, then the completions)."""
+    if readings is not None and sentence in readings:
+        return readings[sentence]
+    reading = None
+    if _holds_completion_stem(sentence.lower()):
+        folded = caseless(sentence)  # (positions as written, for `search_from`)
+        words = " ".join(folded.split())
+        if any(stem in words for stem in FORM_STEMS):
+            reading = _Reading(sentence, folded, words)
+    if readings is not None:
+        readings[sentence] = reading
+    return reading
+
+
+def completion_kind(sentence: str, title: str = "", readings: dict | None = None) -> str | None:
     """COMPLETE, REPORT or WITHDRAW when a decided sentence records one, else None.
 
     A report ("Redovisningen godkänns") counts only when the sentence or the §'s title
     ties it to an assignment; approving the delegation list or the annual report does not.
+    `readings` (see `_reading`) lets the questions about one § share their work.
     """
-    if not _holds_completion_stem(sentence.lower()):
+    reading = _reading(sentence, readings)
+    if reading is None:
         return None
-    folded = caseless(sentence)  # (positions as written, for `search_from`)
-    words = " ".join(folded.split())
-    if not any(stem in words for stem in FORM_STEMS):
-        return None
-    withdrawn = "uppdrag" in words and any(stem in words for stem in WITHDRAWN_STEMS)
-    if withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, folded):
+    if reading.withdrawn:
         return WITHDRAW
-    starts = _completed_starts(words)
-    completed = search_from(COMPLETED, sentence, starts, folded) if starts else None
+    completed = reading.completed
     if completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
         return COMPLETE
     if completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
         return COMPLETE
     if (
-        any(stem in words for stem in REPORTED_STEMS)
-        and search_from(REPORTED, sentence, REPORTED_STARTS, folded)
+        reading.reported
         and not ROUTINE.search(sentence + " " + title)
         and (ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip()))
     ):
@@ -292,10 +324,13 @@ def _event(kind, sentence, title, title_reference):
     return CompletionEvent(kind=kind, sentence=sentence.strip(), reference=reference, paragraph_title=title.strip())
 
 
-def completions_in(items: list[str], title: str = "", proposed: list[bool] | None = None) -> list[CompletionEvent]:
+def completions_in(
+    items: list[str], title: str = "", proposed: list[bool] | None = None, readings: dict | None = None
+) -> list[CompletionEvent]:
     """Every completion or report in a paragraph's decided items, at most one per sentence.
 
-    `proposed` flags, per item, a point only recommended to another organ.
+    `proposed` flags, per item, a point only recommended to another organ; `readings`: see
+    `completion_kind`.
     """
     events = []
     title_reference = None  # the title's reference, read once for all its sentences
@@ -304,7 +339,7 @@ def completions_in(items: list[str], title: str = "", proposed: list[bool] | Non
         if not _holds_completion_stem(item.lower()):
             continue
         for sentence in swedish.sentences(item):
-            kind = completion_kind(sentence, title)
+            kind = completion_kind(sentence, title, readings)
             if kind is None:
                 continue
             if title_reference is None:
