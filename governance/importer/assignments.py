@@ -16,8 +16,9 @@ import re
 from governance.deadlines import due_date_for
 
 from . import swedish
-from .completions import completion_in, completions_in
+from .completions import completion_kind, completions_in
 from .decision_text import ITEM_MARKER, TASK_START, DecisionItem, decision_items
+from .patterns import caseless, search_from
 
 ORGAN = (
     r"(?:[A-ZÅÄÖa-zåäö][\wåäö\-]*s\s)?"  # genitive owner: "kommunstyrelsens arbetsutskott"
@@ -103,6 +104,12 @@ def _who_before(sentence, verb_start):
     return relative.group("who") if relative else before
 
 
+#: Words (lower-cased) each of the three patterns needs: a sentence without them skips it.
+SUBJECT_VERBS_WORD = "uppdra"
+OBJECT_VERBS_WORDS = ("uppdr", "remitteras")
+REPORT_DUTY_WORDS = ("återkomm", "redovisa", "rapporter", "presentera", "lämna")
+
+
 def assignment_clause(sentence: str):
     """(assignee phrase, task text, proposed) of the assignment a sentence gives, or None.
 
@@ -110,12 +117,13 @@ def assignment_clause(sentence: str):
     ("Kommunstyrelsen föreslår att kommunfullmäktige ger X i uppdrag att …").
     """
     padded = " " + sentence
-    match = SUBJECT_VERBS.search(padded)
+    folded = caseless(padded)
+    match = SUBJECT_VERBS.search(padded) if SUBJECT_VERBS_WORD in folded else None
     if match:
         who = _who_before(padded, match.start())
         prefix = padded[: match.start()]
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
-    match = OBJECT_VERBS.search(padded)
+    match = OBJECT_VERBS.search(padded) if any(word in folded for word in OBJECT_VERBS_WORDS) else None
     if match:
         who = next(group for group in match.groups() if group)
         prefix = padded[: match.start()]
@@ -126,7 +134,7 @@ def assignment_clause(sentence: str):
         if PAST_OR_REPORTED.search(prefix[-80:]):
             return None
         return who, padded[match.end() :].lstrip(" :"), bool(PROPOSING.search(prefix))
-    match = REPORT_DUTY.search(padded)
+    match = REPORT_DUTY.search(padded) if any(word in folded for word in REPORT_DUTY_WORDS) else None
     if match:
         who = _who_before(padded, match.start())
         if not ACTOR_WORD.search(_head_noun(who)):
@@ -168,6 +176,7 @@ def _has_trigger(text):
 
 
 MONTHS = swedish.MONTH_PATTERN
+#: (Each pattern needs one of `DEADLINE_WORDS` below: keep them in step.)
 DEADLINE_PATTERNS = [
     r"(?:på|vid|till)\s+(?:kommande|nästa)\s+(?:möte|sammanträde)",
     r"senast\s+(?:den\s+)?\d{4}-\d{2}-\d{2}",
@@ -256,7 +265,20 @@ def assignee_kind(name):
     return "person"
 
 
+#: A word one of DEADLINE_PATTERNS needs (lower-cased; a month by its first three letters),
+#: or "under" with a number (the year); a text with neither skips the pattern.
+DEADLINE_WORDS = (
+    "kommande", "nästa", "senast", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov",
+    "dec", "årsskiftet", "inom", "gånger", "vår", "höst", "sommaren", "vintern", "kvartalet", "tertialet",
+    "halvåret", "utgången", "samband", "årligen",
+)  # fmt: skip
+DIGIT = re.compile(r"\d")
+
+
 def find_deadline(text):
+    folded = caseless(text or "")
+    if not (any(word in folded for word in DEADLINE_WORDS) or ("under" in folded and DIGIT.search(folded))):
+        return ""
     match = DEADLINE_RE.search(text or "")
     return match.group(0) if match else ""
 
@@ -271,9 +293,14 @@ def _trim_task(task):
     return task.rstrip(" .;") + "."
 
 
+#: The words NEXT_MEETING_WITH and REPORT_TO begin with (see `patterns.search_from`).
+NEXT_MEETING_STARTS = ("kommande", "nästa")
+REPORT_TO_STARTS = ("återkoppl", "återrapport", "återredovis", "redovis", "återkomma", "rapport")
+
+
 def _report_to(text):
-    for pattern in (NEXT_MEETING_WITH, REPORT_TO):
-        match = pattern.search(text)
+    for pattern, starts in ((NEXT_MEETING_WITH, NEXT_MEETING_STARTS), (REPORT_TO, REPORT_TO_STARTS)):
+        match = search_from(pattern, text, starts)
         if match:
             return match.group("organ")
     return ""
@@ -303,13 +330,16 @@ def redate(assignment, decided_on, resolve_organ=None):
     return _dated(assignment, decided_on, resolve_organ)
 
 
-def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assignees=None, proposed=False):
+def extract_assignments(
+    item, decided_on=None, resolve_organ=None, shared_assignees=None, proposed=False, readings=None
+):
     """Assignments created or continued by one decision item (a bullet under "Beslut").
 
     `resolve_organ(name)` may return an Organization so "kommande möte" can be dated from
     its calendar; without it the due date of such a rule stays unknown. `shared_assignees`
     are the ones a lead-in names for every point of a list ("X får i uppdrag att: 1. … 2. …");
-    `proposed` marks a point the organ only recommends to another organ.
+    `proposed` marks a point the organ only recommends to another organ; `readings` are the
+    §'s sentences already read for completions (see `completions.completion_kind`).
     """
     found = []
     if not shared_assignees and not _has_trigger(item):
@@ -319,7 +349,7 @@ def extract_assignments(item, decided_on=None, resolve_organ=None, shared_assign
         if not _has_trigger(sentence) and not (shared_assignees and position == 0):
             continue
         following = " ".join(item_sentences[position + 1 : position + 3])
-        if completion_in(sentence):
+        if completion_kind(sentence, readings=readings):
             continue  # "Redovisningen av uppdraget att X får i uppdrag att … godkänns" quotes an old one
         clause = assignment_clause(sentence)
         if clause is None and shared_assignees and position == 0 and TASK_START.match(sentence):
@@ -451,7 +481,10 @@ LIST_OF_TASKS = re.compile(
 
 def _lead_in_assignees(lead_in):
     """The assignees a list's lead-in names for every point ("X får i uppdrag att:")."""
-    listed = LIST_OF_TASKS.search(lead_in) if lead_in else None
+    folded = caseless(lead_in)
+    # LIST_OF_TASKS needs "uppdrag" and one of its verbs.
+    may_list = "uppdrag" in folded and any(word in folded for word in ("remitteras", "överlämnas", "följande"))
+    listed = LIST_OF_TASKS.search(lead_in) if lead_in and may_list else None
     if listed:
         who = listed.group("who1") or listed.group("who2")
         return split_assignees(who), bool(PROPOSING.search(lead_in[: listed.start()]))
@@ -486,20 +519,35 @@ def _attach_report_rule(entry, text, decided_on, resolve_organ):
 #: count only when `completions.ABOUT_ASSIGNMENT` or `ASSIGNMENT_TITLE` ties them to an
 #: assignment, in the sentence or the §'s title).
 FINDING_WORDS = (*TRIGGER_WORDS, "remitter", "rapport")
+#: The same test with no word that holds another ("rapport" stands in every "rapporter").
+FINDING_STEMS = tuple(
+    word for word in FINDING_WORDS if not any(other != word and other in word for other in FINDING_WORDS)
+)
+#: Every finding needs one of these in its decided points or the §'s title, read `caseless`:
+#: an item's own trigger word, a lead-in naming who gets the points under it ("uppdrog åt X
+#: att:", "X ska redovisa:" …), or the assignment a completion is about.
+DECIDED_WORDS = ("uppdr", "redovis", "återkomm", "presentera", "lämna", "remitter", "rapport")
 #: A word broken over two lines ("upp-\ndrag"), joined as `swedish.join_lines` joins it.
 BROKEN_WORD = re.compile(r"-[ \t]*\n\s*(?=[a-zåäöé])")
 
 
-def _may_hold_findings(text, title="", fallback_items=None):
+def _may_hold_findings(text, title="", fallback_items=None, text_lowered=""):
     """Can any decided point of this § give or end an assignment? A cheap test first.
 
     Most §s hold neither, and reading their decision items costs more than the rest of
     the parse. The words tested are a superset of every pattern's own, checked on the text
     as written and with broken words joined, so the test never drops a finding.
+    `text_lowered` is `text.lower()` when the caller has it.
     """
     written = "\n".join((title or "", text, *(fallback_items or ())))
-    lowered = " ".join(written.lower().split()) + " " + " ".join(BROKEN_WORD.sub("", written).lower().split())
-    return any(word in lowered for word in FINDING_WORDS)
+    items_lowered = (item.lower() for item in fallback_items or ())
+    lowered = "\n".join(((title or "").lower(), text_lowered or text.lower(), *items_lowered))  # = written.lower()
+    if any(word in lowered for word in FINDING_STEMS):
+        return True
+    if not BROKEN_WORD.search(written):
+        return False  # no broken word to join
+    joined = BROKEN_WORD.sub("", written).lower()
+    return any(word in joined for word in FINDING_STEMS)
 
 
 def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallback_items=None):
@@ -509,22 +557,28 @@ def find_in_paragraph(text, title="", decided_on=None, resolve_organ=None, fallb
     decision section falls back to `fallback_items`, the items the minutes parser found.
     Each assignment carries `item_text`, the decided point it was read from.
     """
-    if not _may_hold_findings(text, title, fallback_items):
+    text_lowered = text.lower()  # (read by both the test and the decision sections)
+    if not _may_hold_findings(text, title, fallback_items, text_lowered):
         return [], []
-    items = decision_items(text)
+    items = decision_items(text, text_lowered)
     if not items:
         items = [DecisionItem(text=item) for item in (fallback_items or [])]
+    decided = caseless("\n".join((title or "", *(item.text for item in items))))
+    if not any(word in decided for word in DECIDED_WORDS):
+        return [], []  # the words stood outside the decided points
     found = []
+    lead_ins = {}  # each lead-in read once for the points under it
+    readings = {}  # each sentence read once for completions (see `completion_kind`)
     for item in items:
         body = ITEM_MARKER.sub("", item.text, count=1) if ITEM_MARKER.match(item.text) else item.text
-        shared, lead_proposed = _lead_in_assignees(item.lead_in)
-        entries = extract_assignments(
-            body, decided_on, resolve_organ, shared_assignees=shared, proposed=item.proposed or lead_proposed
-        )
+        if item.lead_in not in lead_ins:
+            lead_ins[item.lead_in] = _lead_in_assignees(item.lead_in)
+        shared, lead_proposed = lead_ins[item.lead_in]
+        entries = extract_assignments(body, decided_on, resolve_organ, shared, item.proposed or lead_proposed, readings)
         if not entries and found and REPORT_RULE.match(body):
             _attach_report_rule(found[-1], body, decided_on, resolve_organ)
         for entry in entries:
             entry["item_text"] = body
             found.append(entry)
-    events = completions_in([item.text for item in items], title, [item.proposed for item in items])
+    events = completions_in([item.text for item in items], title, [item.proposed for item in items], readings)
     return _merge_report_backs(found), events

@@ -10,10 +10,11 @@ writer can link it to the stored assignment and the register shows it as reporte
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from . import swedish
+from .patterns import caseless, search_from
 
 COMPLETE = "complete"
 REPORT = "report"
@@ -72,7 +73,43 @@ COMPLETION_STEMS = (
     "uppdrag", "fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv",
     "godkän", "noter", "anteckn", "handlingarna", "emot", " del av", "protokoll", "överlämna",
 )  # fmt: skip
+#: The stems without a space, found as well before the whitespace is collapsed.
+COMPLETION_WORDS = tuple(stem for stem in COMPLETION_STEMS if " " not in stem)
 
+
+def _holds_completion_stem(lowered: str) -> bool:
+    """Whether lower-cased text, its whitespace collapsed, holds one of COMPLETION_STEMS."""
+    if any(stem in lowered for stem in COMPLETION_WORDS):
+        return True
+    if "del" not in lowered:
+        return False  # (" del av" needs it)
+    collapsed = " ".join(lowered.split())
+    return any(stem in collapsed for stem in COMPLETION_STEMS)
+
+
+#: Words each pattern needs (read `caseless`, whitespace as single spaces): COMPLETED a stem
+#: of its participles or verbs, WITHDRAWN one of its verbs, REPORTED one of its verbs. Each
+#: pattern also begins with one of its `…_STARTS`.
+COMPLETED_STEMS = ("fullgjor", "avslut", "slutför", "genomför", "verkställ", "utför", "färdig", "avskriv")
+WITHDRAWN_STEMS = ("återkall", "upphäv", "dras tillbaka", "ska inte längre genomföras")
+REPORTED_STEMS = ("godkän", "noter", "anteckn", "handlingarna", "emot", "tas till", "del av", "överlämnas")
+FORM_STEMS = COMPLETED_STEMS + WITHDRAWN_STEMS + REPORTED_STEMS
+#: COMPLETED's three forms in turn need: one of its verbs and one of its participles; "uppdrag"
+#: and one of its closing words; "avslutar"/"avskriver".
+COMPLETED_VERBS = ("förklara", "anses", "betraktas", "bedöms")
+COMPLETED_PARTICIPLES = (
+    "fullgjort", "fullgjord", "avslutat", "avslutad", "slutfört", "slutförd", "genomfört", "genomförd",
+    "verkställt", "verkställd", "utfört", "utförd", "färdigt",
+)  # fmt: skip
+COMPLETED_CLOSINGS = ("avslutas", "avskrivs", "fullgjort", "slutfört", "avslutat")
+COMPLETED_ACTIVE = ("avslutar", "avskriver")
+WITHDRAWN_STARTS = ("uppdrag", "återkallar", "upphäver")
+REPORTED_STARTS = (
+    "redovisning", "återrapportering", "återredovisning", "slutrapport", "delrapport", "lägesrapport", "rapport",
+    "uppföljning", "information", "svar", "godkänner", "noterar", "antecknar", "tar", "tagit", "lägg",
+)  # fmt: skip
+
+DIGIT = re.compile(r"\d")
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 PARAGRAPH = re.compile(r"§\s*(\d{1,4})")
 POINT = re.compile(r"\b(?:p\.|punkt|pkt\.?)\s*(\d{1,2})\b", re.IGNORECASE)
@@ -81,11 +118,18 @@ CASE = re.compile(
     r"(?P<number>[A-ZÅÄÖ]{0,6}[\s-]?\d{2,4}[./:-]\d{1,6}(?:[./:-]\d{1,6})?)",
     re.IGNORECASE,
 )
-ORGAN_OWNER = re.compile(
-    r"\b(?P<organ>[A-ZÅÄÖa-zåäö][\wåäö\-]*?(?:fullmäktige|styrelse|nämnd|utskott|beredning)\w*?)s?\s+(?:uppdrag|beslut)\b"
-    r"|\b(?P<abbreviation>[A-ZÅÄÖ]{2,6})\s+(?=(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\s+\d{4}))",
-    re.IGNORECASE,
+_OWNER_BY_NAME = (
+    r"\b(?P<organ>[A-ZÅÄÖa-zåäö][\wåäö\-]*?(?:fullmäktige|styrelse|nämnd|utskott|beredning)\w*?)"
+    r"s?\s+(?:uppdrag|beslut)\b"
 )
+_OWNER_BY_ABBREVIATION = (
+    r"\b(?P<abbreviation>[A-ZÅÄÖ]{2,6})\s+(?=(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\s+\d{4}))"
+)
+ORGAN_OWNER = re.compile(_OWNER_BY_NAME + "|" + _OWNER_BY_ABBREVIATION, re.IGNORECASE)
+#: ORGAN_OWNER's two forms apart (see `_organ_owner`), and the organ words the first needs.
+OWNER_BY_NAME = re.compile(_OWNER_BY_NAME, re.IGNORECASE)
+OWNER_BY_ABBREVIATION = re.compile(_OWNER_BY_ABBREVIATION, re.IGNORECASE)
+ORGAN_WORDS = ("fullmäktige", "styrelse", "nämnd", "utskott", "beredning")
 TASK = re.compile(
     r"\batt\s+(?P<task>.+?)(?:,?\s+(?:antecknas|förklaras|anses|betraktas|godkänns|noteras|läggs|avslutas)\b|$)",
     re.IGNORECASE,
@@ -115,7 +159,9 @@ class CompletionEvent:
     proposed: bool = False  # only recommended to another organ, which will decide it
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        """`dataclasses.asdict`, the date as ISO text; the fields hold plain values, so no deep copy."""
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
+        data["reference"] = {field.name: getattr(self.reference, field.name) for field in fields(self.reference)}
         data["reference"]["decided_on"] = self.reference.decided_on.isoformat() if self.reference.decided_on else None
         return data
 
@@ -133,15 +179,40 @@ def _date_before_paragraph(text):
     return day, int(paragraph.group(1)) if paragraph else None
 
 
+def _organ_owner(text: str, folded: str, has_digit: bool) -> str:
+    """The organ ORGAN_OWNER finds in `text` (`folded`: `caseless(text)`), or "".
+
+    Its two forms are searched apart and the leftmost match kept (at one position the
+    first form, as the alternation would): the first only when the text holds an organ
+    word and "uppdrag" or "beslut", and from the start of the word the first organ word
+    stands in; the second (an abbreviation before a date) only when it holds a digit.
+    """
+    by_name = by_abbreviation = None
+    places = [place for place in map(folded.find, ORGAN_WORDS) if place >= 0]
+    if places and ("uppdrag" in folded or "beslut" in folded):
+        start = min(places) if len(folded) == len(text) else 0
+        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "_-"):
+            start -= 1  # back to the start of its word: the name begins there at the earliest
+        by_name = OWNER_BY_NAME.search(text, start)
+    if has_digit:
+        by_abbreviation = OWNER_BY_ABBREVIATION.search(text)
+    if by_name and not (by_abbreviation and by_abbreviation.start() < by_name.start()):
+        return by_name.group("organ") or ""
+    return (by_abbreviation.group("abbreviation") or "") if by_abbreviation else ""
+
+
 def parse_reference(text: str) -> AssignmentReference:
     """The earlier decision a sentence or a title names ("KS 2022-03-01 § 45", "dnr 2023/12")."""
-    decided_on, paragraph = _date_before_paragraph(text)
-    organ = ORGAN_OWNER.search(text)
-    point = POINT.search(text)
-    case = CASE.search(text)
-    task = TASK.search(text)
+    # Dates, §, points and diarienummer need a digit; an owner needs a date or "uppdrag"/"beslut".
+    has_digit = DIGIT.search(text) is not None
+    folded = caseless(text)
+    decided_on, paragraph = _date_before_paragraph(text) if has_digit else (None, None)
+    organ = _organ_owner(text, folded, has_digit)
+    point = POINT.search(text) if has_digit else None
+    case = CASE.search(text) if has_digit else None
+    task = TASK.search(text) if "att" in folded else None
     return AssignmentReference(
-        organ=(organ.group("organ") or organ.group("abbreviation") or "") if organ else "",
+        organ=organ,
         decided_on=decided_on,
         paragraph=paragraph,
         point=int(point.group(1)) if point else None,
@@ -158,48 +229,124 @@ def _merge(primary, fallback):
     return primary
 
 
-def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
-    """The completion or report a decided sentence records, or None.
+def _completed_starts(words: str) -> tuple[str, ...]:
+    """The words a COMPLETED match in this sentence (`caseless`, whitespace collapsed) can begin with.
+
+    Only the forms whose words the sentence holds can match; none, and it needs no search.
+    """
+    if not any(stem in words for stem in COMPLETED_STEMS):
+        return ()
+    starts = ()
+    if any(verb in words for verb in COMPLETED_VERBS) and any(part in words for part in COMPLETED_PARTICIPLES):
+        starts += COMPLETED_VERBS
+    if "uppdrag" in words and any(closing in words for closing in COMPLETED_CLOSINGS):
+        starts += ("uppdrag",)
+    if any(active in words for active in COMPLETED_ACTIVE):
+        starts += COMPLETED_ACTIVE
+    return starts
+
+
+class _Reading:
+    """What the three patterns find in a sentence, whatever the §'s title (a report when asked)."""
+
+    def __init__(self, sentence, folded, words):
+        self.sentence, self.folded, self.words = sentence, folded, words
+        withdrawn = "uppdrag" in words and any(stem in words for stem in WITHDRAWN_STEMS)
+        self.withdrawn = bool(withdrawn and search_from(WITHDRAWN, sentence, WITHDRAWN_STARTS, folded))
+        starts = () if self.withdrawn else _completed_starts(words)
+        self.completed = search_from(COMPLETED, sentence, starts, folded) if starts else None
+        self._reported = None
+
+    @property
+    def reported(self) -> bool:
+        if self._reported is None:
+            self._reported = bool(
+                any(stem in self.words for stem in REPORTED_STEMS)
+                and search_from(REPORTED, self.sentence, REPORTED_STARTS, self.folded)
+            )
+        return self._reported
+
+
+def _reading(sentence: str, readings: dict | None) -> _Reading | None:
+    """The sentence's `_Reading`, None when it holds none of the patterns' words; `readings`
+    keeps those of a § for its next question (an assignment's test, then the completions)."""
+    if readings is not None and sentence in readings:
+        return readings[sentence]
+    reading = None
+    if _holds_completion_stem(sentence.lower()):
+        folded = caseless(sentence)  # (positions as written, for `search_from`)
+        words = " ".join(folded.split())
+        if any(stem in words for stem in FORM_STEMS):
+            reading = _Reading(sentence, folded, words)
+    if readings is not None:
+        readings[sentence] = reading
+    return reading
+
+
+def completion_kind(sentence: str, title: str = "", readings: dict | None = None) -> str | None:
+    """COMPLETE, REPORT or WITHDRAW when a decided sentence records one, else None.
 
     A report ("Redovisningen godkänns") counts only when the sentence or the §'s title
     ties it to an assignment; approving the delegation list or the annual report does not.
+    `readings` (see `_reading`) lets the questions about one § share their work.
     """
-    lowered = " ".join(sentence.lower().split())
-    if not any(stem in lowered for stem in COMPLETION_STEMS):
+    reading = _reading(sentence, readings)
+    if reading is None:
         return None
-    completed = COMPLETED.search(sentence)
-    if WITHDRAWN.search(sentence):
-        kind = WITHDRAW
-    elif completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
-        kind = COMPLETE
-    elif completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
-        kind = COMPLETE
-    elif REPORTED.search(sentence) and not ROUTINE.search(sentence + " " + title):
-        about = ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip())
-        if not about:
-            return None
-        kind = REPORT
-    else:
-        return None
-    reference = _merge(parse_reference(sentence), parse_reference(title))
+    if reading.withdrawn:
+        return WITHDRAW
+    completed = reading.completed
+    if completed and not completed.group("negation") and ABOUT_ASSIGNMENT.search(sentence + " " + title):
+        return COMPLETE
+    if completed and not completed.group("negation") and ASSIGNMENT_TITLE.search(title.strip()):
+        return COMPLETE
+    if (
+        reading.reported
+        and not ROUTINE.search(sentence + " " + title)
+        and (ABOUT_ASSIGNMENT.search(sentence) or ASSIGNMENT_TITLE.search(title.strip()))
+    ):
+        return REPORT
+    return None
+
+
+def completion_in(sentence: str, title: str = "") -> CompletionEvent | None:
+    """The completion or report a decided sentence records (see `completion_kind`), or None."""
+    kind = completion_kind(sentence, title)
+    return _event(kind, sentence, title, parse_reference(title)) if kind else None
+
+
+def _event(kind, sentence, title, title_reference):
+    """The event of `kind` in `sentence`; `title_reference` (`parse_reference(title)`) is only read."""
+    reference = _merge(parse_reference(sentence), title_reference)
     if not reference.task and ASSIGNMENT_TITLE.search(title.strip()):
         task = re.search(r"\buppdrag(?:et)?\s+(?:om\s+|att\s+|gällande\s+|avseende\s+)?(?P<task>.+)$", title, re.I)
         reference.task = task.group("task").strip() if task else ""
     return CompletionEvent(kind=kind, sentence=sentence.strip(), reference=reference, paragraph_title=title.strip())
 
 
-def completions_in(items: list[str], title: str = "", proposed: list[bool] | None = None) -> list[CompletionEvent]:
+def completions_in(
+    items: list[str], title: str = "", proposed: list[bool] | None = None, readings: dict | None = None
+) -> list[CompletionEvent]:
     """Every completion or report in a paragraph's decided items, at most one per sentence.
 
-    `proposed` flags, per item, a point only recommended to another organ.
+    `proposed` flags, per item, a point only recommended to another organ; `readings`: see
+    `completion_kind`.
     """
     events = []
+    title_reference = None  # the title's reference, read once for all its sentences
     for index, item in enumerate(items):
+        # Its sentences hold a completion only with one of the stems (see `completion_kind`).
+        if not _holds_completion_stem(item.lower()):
+            continue
         for sentence in swedish.sentences(item):
-            event = completion_in(sentence, title)
-            if event:
-                event.proposed = bool(proposed and proposed[index])
-                events.append(event)
+            kind = completion_kind(sentence, title, readings)
+            if kind is None:
+                continue
+            if title_reference is None:
+                title_reference = parse_reference(title)
+            event = _event(kind, sentence, title, title_reference)
+            event.proposed = bool(proposed and proposed[index])
+            events.append(event)
     return events
 
 

@@ -14,9 +14,11 @@ kommunfullmäktige"): the assignment is given when that organ decides, not now.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import swedish
+from .patterns import caseless, lines_holding, search_from
 
 #: Headings that end a decision section; compared lower-cased without a trailing colon.
 OTHER_HEADINGS = {
@@ -111,6 +113,11 @@ PROPOSES = re.compile(
     r"|^förslag till beslut i\b|^[\wåäö ]{0,60}\bförslag till (?:kommunfullmäktige|fullmäktige)\b",
     re.IGNORECASE,
 )
+#: PROPOSES's first form begins with one of these verbs; its others stand at the start of the text.
+PROPOSING_VERBS = ("föreslå", "hemställer", "tillstyrker")
+#: OWN_DECISION's first form begins with one of these and holds "för egen del" or "själv";
+#: its other ("Enligt …:") is the whole text.
+OWN_DECISION_STARTS = ("för egen del", "beslutar ")
 #: "Förslag till beslut i kommunfullmäktige" standing as a sub-heading inside a decision.
 PROPOSAL_LEAD = re.compile(
     r"^(?:[\wåäö\- ]{2,60}s\s+)?förslag till beslut(?:\s+(?:i|till)\b.{0,60})?\s*:?$", re.IGNORECASE
@@ -135,6 +142,8 @@ ATT_SATS = re.compile(r"^att\s+", re.IGNORECASE)
 ENDS_CLAUSE = re.compile(r"(?:[.;:]|\bbeslutar|\bbesluta|\bbeslöt)$", re.IGNORECASE)
 #: Abbreviations before a number ("§ 41 p. 10") are not sentence ends.
 ABBREVIATION = re.compile(r"\b(p|pkt|nr|kap|st|ca)\.\s+(?=\d)", re.IGNORECASE)
+#: What every ABBREVIATION match holds; a pattern re can search for fast.
+POINT_BEFORE_NUMBER = re.compile(r"\.\s+\d")
 
 
 @dataclass
@@ -144,6 +153,30 @@ class DecisionItem:
     text: str
     proposed: bool = False
     lead_in: str = ""  # the line ending in ":" that introduces a numbered list, if any
+
+
+def _proposal(text: str, folded: str = ""):
+    """`PROPOSES.search(text)`, tried where its forms can begin (see `patterns.search_from`).
+
+    `folded` is `caseless(text)` when the caller has it (so for the other helpers here)."""
+    folded = folded or caseless(text)
+    at_start = PROPOSES.match(text) if "förslag till" in folded else None
+    return at_start or search_from(PROPOSES, text, PROPOSING_VERBS, folded)
+
+
+def _own_decision(text: str, folded: str = "") -> bool:
+    """`OWN_DECISION.search(text)`, tried where its forms can begin (see `patterns.search_from`)."""
+    if caseless(text[:6]) == "enligt" and OWN_DECISION.match(text):
+        return True
+    folded = folded or caseless(text)
+    if "för egen del" not in folded and "själv" not in folded:
+        return False
+    return search_from(OWN_DECISION, text, OWN_DECISION_STARTS, folded) is not None
+
+
+def _proposal_lead(text: str, folded: str = ""):
+    """`PROPOSAL_LEAD.match(text)`, run only when its words are there."""
+    return PROPOSAL_LEAD.match(text) if "förslag till beslut" in (folded or caseless(text)) else None
 
 
 def _normalised_heading(line):
@@ -161,63 +194,98 @@ def is_decision_heading(line: str) -> bool:
     return bool(DECISION_HEADING.match(" ".join(stripped.split())))
 
 
-def is_other_heading(line: str) -> bool:
+def is_other_heading(line: str, lowered: str = "") -> bool:
+    """`lowered`: the line lower-cased, when the caller has it."""
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
         return False
-    normalized = _normalised_heading(stripped)
+    normalized = lowered.strip().rstrip(":").strip() if lowered else _normalised_heading(stripped)
     if normalized in OTHER_HEADINGS:
         return True
     # Headings are short and do not end a sentence; the pattern needs that guard too.
     return len(stripped) <= 70 and not stripped.endswith(".") and bool(OTHER_HEADING_PATTERN.match(normalized))
 
 
-def decision_lines(text: str) -> list[list[str]]:
+def _sections(lines, lowered_lines, marked, opening, closes, reopens):
+    """Sections of `lines`: each from a line that `opening(line, stripped, lowered)` opens (it
+    returns the section's first lines, or None) up to a line that `closes(stripped, lowered)`;
+    `lowered` is the line lower-cased, from `lowered_lines`.
+
+    Only `marked` lines (sorted indices) can open a section, so outside one the walk jumps
+    from one marked line to the next, passing over the others without a step each; inside
+    one every line is read, and a line may open the next section there when `reopens`.
+    """
+    sections, current = [], None
+    index = -1
+    while True:
+        index += 1
+        if current is None:
+            following = bisect_left(marked, index)
+            if following == len(marked):
+                return sections
+            index = marked[following]
+        elif index == len(lines):
+            return sections
+        line = lines[index]
+        stripped = line.strip()
+        started = opening(line, stripped, lowered_lines[index]) if current is None or reopens else None
+        if started is not None:
+            current = started
+            sections.append(current)
+        elif current is not None:
+            if closes(stripped, lowered_lines[index]):
+                current = None
+            else:
+                current.append(line)
+
+
+def _decision_heading_opens(line, stripped, lowered):
+    """[] after a decision heading, [the decision] after "Beslut: …", else None."""
+    if "beslut" not in lowered:
+        return None
+    if is_decision_heading(stripped):
+        return []
+    inline = INLINE_DECISION.match(stripped) if ":" in stripped else None
+    return [inline.group("rest")] if inline else None
+
+
+def _decision_heading_closes(stripped, lowered):
+    ends = is_other_heading(stripped, lowered) and not _proposal_lead(stripped)
+    return bool(ends or PARAGRAPH_OPENER.match(stripped))
+
+
+def _decides_opens(line, stripped, _lowered):
+    """[the line] when it says "X beslutar att …", else None."""
+    return [line] if DECIDES.match(stripped) else None
+
+
+def _decides_closes(stripped, lowered):
+    return bool(is_other_heading(stripped, lowered) or PARAGRAPH_OPENER.match(stripped))
+
+
+def decision_lines(text: str, lowered: str = "") -> list[list[str]]:
     """The decision sections of a paragraph, each as its raw lines.
 
     Without any decision heading, the lines from "X beslutar att …" to the next heading
     are the decision; with neither, the paragraph has no decision we can see.
     """
     lines = text.split("\n")
-    sections, current = [], None
-    for line in lines:
-        stripped = line.strip()
-        # Both decision forms hold the word "beslut"; most lines are passed over without a pattern.
-        has_decision_word = "beslut" in stripped.lower()
-        if has_decision_word and is_decision_heading(stripped):
-            current = []
-            sections.append(current)
-            continue
-        inline = INLINE_DECISION.match(stripped) if has_decision_word and ":" in stripped else None
-        if inline:
-            current = [inline.group("rest")]
-            sections.append(current)
-            continue
-        ends = is_other_heading(stripped) and not PROPOSAL_LEAD.match(stripped)
-        if current is not None and (ends or PARAGRAPH_OPENER.match(stripped)):
-            current = None
-            continue
-        if current is not None:
-            current.append(line)
+    lowered = lowered or text.lower()
+    # Both decision forms hold the word "beslut" (the headings in any case).
+    lowered_lines = lowered.split("\n")  # (each the line lower-cased: no line break changes case)
+    with_word = lines_holding(lowered_lines, "beslut", lowered)
+    sections = _sections(
+        lines, lowered_lines, with_word, _decision_heading_opens, _decision_heading_closes, reopens=True
+    )
     if sections:
         return [section for section in sections if any(line.strip() for line in section)]
-    current = None
-    for line in lines:
-        stripped = line.strip()
-        if current is None and DECIDES.match(stripped):
-            current = [line]
-            sections.append(current)
-            continue
-        if current is not None:
-            if is_other_heading(stripped) or PARAGRAPH_OPENER.match(stripped):
-                current = None
-            else:
-                current.append(line)
-    return sections
+    # DECIDES needs "beslutar", "beslöt" or "beslutade" (as written: it does not ignore case).
+    with_word = lines_holding(lines, "besl", text)
+    return _sections(lines, lowered_lines, with_word, _decides_opens, _decides_closes, reopens=False)
 
 
-def _blocks(lines):
-    """Lines grouped into items.
+def _blocks(lines, may_lead=True):
+    """Lines grouped into items (`may_lead`: whether the § holds "förslag till beslut" at all).
 
     A list marker, a blank line or a lead-in line ("Enligt yrkande från S:") starts a new
     item; under a lead-in, a capitalised line after a finished sentence does too, because
@@ -227,12 +295,12 @@ def _blocks(lines):
     listing = False
     for line in lines:
         stripped = line.strip()
-        if not stripped or LONE_BULLET.match(stripped):
+        if not stripped or (len(stripped) == 1 and LONE_BULLET.match(stripped)):
             if current:
                 blocks.append(current)
                 current = []
             continue
-        if PROPOSAL_LEAD.match(stripped):
+        if may_lead and _proposal_lead(stripped):
             if current:
                 blocks.append(current)
             blocks.append([stripped])
@@ -252,12 +320,18 @@ def _blocks(lines):
             listing = True
     if current:
         blocks.append(current)
-    return [ABBREVIATION.sub(r"\1.", swedish.join_lines(block)) for block in blocks]
+    return [_closed_abbreviations(swedish.join_lines(block)) for block in blocks]
 
 
-def _split_at_proposal(block):
-    """A block whose later sentence turns to a recommendation is two: decided, then proposed."""
-    match = PROPOSES.search(block)
+def _closed_abbreviations(text):
+    """ "p. 10" → "p.10", so the point is not read as a sentence end."""
+    return ABBREVIATION.sub(r"\1.", text) if POINT_BEFORE_NUMBER.search(text) else text
+
+
+def _split_at_proposal(block, match):
+    """A block whose later sentence turns to a recommendation is two: decided, then proposed.
+
+    `match` is `_proposal(block)`."""
     if not match or match.start() == 0:
         return [block]
     head = swedish.sentences(block[: match.start()])
@@ -267,17 +341,27 @@ def _split_at_proposal(block):
     return [block[:cut].strip(), block[cut:].strip()]
 
 
-def decision_items(text: str) -> list[DecisionItem]:
-    """Every decided or proposed point in a paragraph's text, in order."""
+def decision_items(text: str, lowered: str = "") -> list[DecisionItem]:
+    """Every decided or proposed point in a paragraph's text, in order (`lowered`: `text.lower()`)."""
     items = []
-    for section in decision_lines(text):
+    # A line can be a proposal's lead-in only if the § holds its words (the lines are its own).
+    may_lead = "förslag till beslut" in caseless(text, lowered)
+    for section in decision_lines(text, lowered):
         proposed = False
         lead_in = ""
-        blocks = [piece for block in _blocks(section) for piece in _split_at_proposal(block) if piece]
+        blocks = _blocks(section, may_lead)
+        folded = {block: caseless(block) for block in blocks}  # each text lower-cased and
+        proposals = {block: _proposal(block, folded[block]) for block in blocks}  # read once
+        blocks = [piece for block in blocks for piece in _split_at_proposal(block, proposals[block]) if piece]
         for block in blocks:
-            if OWN_DECISION.search(block):
+            if block not in proposals:
+                folded[block] = caseless(block)
+                proposals[block] = _proposal(block, folded[block])
+            if _own_decision(block, folded[block]):
                 proposed = False
-            elif PROPOSAL_LEAD.match(block) or (PROPOSES.search(block) and (block.endswith(":") or len(block) < 200)):
+            elif _proposal_lead(block, folded[block]) or (
+                (block.endswith(":") or len(block) < 200) and proposals[block]
+            ):
                 proposed = True
             is_point = bool(ITEM_MARKER.match(block)) and not ATT_SATS.match(block)
             if block.endswith(":"):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import ORGAN_PREFIX
+from .patterns import caseless, first_nonblank_lines, lines_with
 
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
 KINDS = ("minutes", "motion", "interpellation", "policy", "news", "statement")
@@ -40,11 +41,14 @@ MOTION_TITLE = re.compile(
     r"|Medborgarförslag|Ledamotsinitiativ|Förslag från medborgare)",
     re.IGNORECASE,
 )
-MOTION_ASK = re.compile(
-    r"(?:\byrkar\b|\bföreslår\b|\byrkar vi\b|\bföreslår vi\b)[^\n]{0,80}(?:att|:)\s*$"
-    r"|^\s*(?:[-•–]\s*)?[Aa]tt\s+\w",
-    re.MULTILINE,
-)
+_ASKING = r"(?:\byrkar\b|\bföreslår\b|\byrkar vi\b|\bföreslår vi\b)[^\n]{0,80}(?:att|:)\s*$"
+_ATT_LINE = r"\s*(?:[-•–]\s*)?[Aa]tt\s+\w"
+MOTION_ASK = re.compile(_ASKING + "|^" + _ATT_LINE, re.MULTILINE)
+#: MOTION_ASK's two forms apart: a verb of asking ending its line, and a line opening with "att"
+#: (found from the line breaks, so re need not try every position).
+ASKING = re.compile(_ASKING, re.MULTILINE)
+ATT_AT_START = re.compile(_ATT_LINE)
+ATT_AFTER_BREAK = re.compile("\n" + _ATT_LINE)
 PARTY_SIGNATURE = re.compile(
     r"\([A-ZÅÄÖ]{1,3}\)\s*$|^\s*(?:För|för)\s+(?:[A-ZÅÄÖ][a-zåäö]+(?:partiet|demokraterna|erna|arna))"
     r"|(?:partiet|demokraterna|Moderaterna|Liberalerna|Centerpartiet)\b[^\n]{0,30}$",
@@ -132,6 +136,37 @@ def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+#: A line start that can open ATTESTATION: the first word of one of its forms (ignoring case as it
+#: does; the look-ahead holds every letter that case-blind matching takes for their first letters).
+ATTESTATION_CANDIDATE = re.compile(
+    r"\n[^\S\n]*(?=[JjUuPpAaOo])(?i:juster|utdragsb|protokollsutdrag|anslag/|ordförandes)"
+)
+
+
+def _attestations(text: str) -> int:
+    """How many lines open with a signature or attestation box, as `ATTESTATION.findall` counts them.
+
+    The pattern is tried only at the start of a line that can open it, found by scanning
+    for newlines, instead of at every position of the text. A box's words may still run
+    onto the next line ("Justerandes" / "sign"): the pattern reads on in the text itself.
+    """
+    first_line = text.split("\n", 1)[0]
+    count = 1 if first_line.strip() and ATTESTATION.match(text) else 0
+    for candidate in ATTESTATION_CANDIDATE.finditer(text):
+        if ATTESTATION.match(text, candidate.start() + 1):
+            count += 1
+    return count
+
+
+def _asks(text: str) -> bool:
+    """Whether MOTION_ASK matches `text`: its first form searched from the first verb, its
+    second only at the start of the text and after each line break."""
+    verbs = [position for position in (text.find("yrkar"), text.find("föreslår")) if position >= 0]
+    if verbs and ASKING.search(text, min(verbs)):
+        return True
+    return bool(ATT_AT_START.match(text) or ATT_AFTER_BREAK.search(text))
+
+
 def _inline_meeting_labels(text: str) -> int:
     """How many different protokoll title-page labels the opening text holds, wherever they stand."""
     return len({label.lower() for label in INLINE_MEETING_LABELS.findall(text[:4000])})
@@ -139,14 +174,17 @@ def _inline_meeting_labels(text: str) -> int:
 
 def classify(text: str) -> Classification:
     """Weigh the head and structure of `text` for each kind."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    head = lines[:HEAD_LINES]
+    # Only the opening and closing non-blank lines are weighed (at most 150 and 40).
+    opening = first_nonblank_lines(text, 150)
+    closing = first_nonblank_lines(text, 40, from_end=True)
+    head = opening[:HEAD_LINES]
     title_block = head[:8]
-    tail = lines[-25:]
+    tail = closing[-25:]
     evidence = _Evidence()
 
-    openers = sum(1 for line in lines if OPENER_LINE.match(line))
-    attestations = len(ATTESTATION.findall(text))
+    # Every opener holds a "§": lines without one skip the pattern.
+    openers = sum(1 for line in lines_with(text, "§") if OPENER_LINE.match(line))
+    attestations = _attestations(text)
     if any(PROTOCOL_TITLE.search(line) for line in head[:12]):
         evidence.add("minutes", 4, "huvudet säger protokoll")
     meeting_lines = sum(1 for line in head if MEETING_HEAD.match(line))
@@ -172,11 +210,13 @@ def classify(text: str) -> Classification:
 
     if any(MOTION_TITLE.match(line) for line in title_block):
         evidence.add("motion", 6, "titeln börjar som en motion eller ett initiativ")
-    if MOTION_ASK.search("\n".join(lines[-40:])) or re.search(
-        r"^\s*Förslag till beslut", "\n".join(lines[-30:]), re.MULTILINE | re.IGNORECASE
+    closing_proposal = "\n".join(closing[-30:])
+    if _asks("\n".join(closing[-40:])) or (
+        "förslag till beslut" in caseless(closing_proposal)
+        and re.search(r"^\s*Förslag till beslut", closing_proposal, re.MULTILINE | re.IGNORECASE)
     ):
         evidence.add("motion", 2, "yrkande, förslag eller att-satser mot slutet")
-    if PARTY_SIGNATURE.search("\n".join(lines[-3:])):
+    if PARTY_SIGNATURE.search("\n".join(closing[-3:])):
         evidence.add("motion", 2.5, "slutar med underskrift med parti")
         evidence.add("interpellation", 1, "undertecknad med parti")
     elif PARTY_SIGNATURE.search("\n".join(tail)):
@@ -187,7 +227,7 @@ def classify(text: str) -> Classification:
         evidence.add("interpellation", 7, "titeln är en interpellation")
     if any(ADDRESSED.match(line) for line in head[:12]):
         evidence.add("interpellation", 1.5, "anger vem den är ställd till")
-    if sum(1 for line in lines[-40:] if line.rstrip().endswith("?")) >= 1:
+    if sum(1 for line in closing[-40:] if line.rstrip().endswith("?")) >= 1:
         evidence.add("interpellation", 1, "frågor mot slutet")
 
     labels = sum(1 for line in head if ":" in line for _match in POLICY_LABEL.finditer(line))
@@ -195,7 +235,8 @@ def classify(text: str) -> Classification:
         evidence.add("policy", min(7, 2 * labels), f"{labels} metadatafält för styrdokument")
     if any(POLICY_TITLE.search(line) for line in title_block[:5] if len(line) <= TITLE_LINE_LENGTH) and not openers:
         evidence.add("policy", 3, "titeln namnger ett styrdokument")
-    if re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", "\n".join(lines[:60]), re.MULTILINE):
+    contents = "\n".join(opening[:60])
+    if "Innehåll" in contents and re.search(r"^\s*Innehåll(?:sförteckning)?\s*:?\s*$", contents, re.MULTILINE):
         evidence.add("policy", 1, "har en innehållsförteckning")
 
     statement_titles = sum(1 for line in title_block if STATEMENT_TITLE.match(line))
@@ -206,21 +247,25 @@ def classify(text: str) -> Classification:
     statement_labels = sum(1 for line in head[:10] if STATEMENT_LABEL.match(line))
     if statement_labels >= 2:
         evidence.add("statement", 3, "handläggare/diarienummer i huvudet")
-    case_headings = len(set(CASE_HEADINGS.findall("\n".join(lines[:150]))))
+    case_headings = 0 if openers else len(set(CASE_HEADINGS.findall("\n".join(opening[:150]))))
     if case_headings >= 2 and not openers:
         evidence.add(
             "statement",
             1.5 * min(case_headings, 3),
             _counted(case_headings, "rubrik", "rubriker") + " ur en tjänsteskrivelse",
         )
-    signed_by_party = PARTY_SIGNATURE.search("\n".join(lines[-3:]))
-    early_proposal = re.search(r"^\s*Förslag till beslut\b", "\n".join(head[:12]), re.MULTILINE | re.IGNORECASE)
+    signed_by_party = PARTY_SIGNATURE.search("\n".join(closing[-3:]))
+    head_text = "\n".join(head[:12])
+    early_proposal = "förslag till beslut" in caseless(head_text) and re.search(
+        r"^\s*Förslag till beslut\b", head_text, re.MULTILINE | re.IGNORECASE
+    )
     if early_proposal and not openers and not signed_by_party:
         evidence.add("statement", 2, "förslag till beslut tidigt i texten")
 
     if any(NEWS_STAMP.match(line) for line in head[:6]):
         evidence.add("news", 4, "har en publiceringsstämpel")
-    if re.search(r"\s[–-] [^.\n]+, säger [A-ZÅÄÖ]", text[:20000]):
+    news_text = text[:20000]
+    if ", säger " in news_text and re.search(r"\s[–-] [^.\n]+, säger [A-ZÅÄÖ]", news_text):
         evidence.add("news", 2, "citat med ”säger”")
 
     scores = evidence.scores

@@ -7,8 +7,11 @@ splits sentences and decision items in two.
 """
 
 import re
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from .headings import is_continuation_head
+from .patterns import lines_holding
 
 ALWAYS_FURNITURE = re.compile(
     r"^\s*(?:"
@@ -37,72 +40,94 @@ HEADER_LINE = re.compile(
 STRONG_HEADER = re.compile(r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$")
 
 
+#: A line that can match one of the three patterns above: one opening (after leading
+#: whitespace) with a word one of them can open with. Most lines are running text.
+FURNITURE_CANDIDATE = re.compile(
+    r"\s*(?:\d|[Ss]ida|SID|Sammanträdes|Mötesdatum|Datum|Protokoll|Justera|Ordförandes|Sekreterare"
+    r"|Utdragsbestyrkande|Signature|[|(])"
+)
+FOOTER_ENDINGS = ("protokoll", "protokollet")
+#: The characters whose lower case is the last letter of a footer ending.
+FOOTER_LAST = frozenset("lLtT")
+BLANK_LINES = re.compile(r"\n\n\n+")
+
+
 def strip_furniture(text, header_names=()):
     """Text without page numbers, signature boxes and repeated page headers.
 
     `header_names` are the organ and municipality names from the document head; a line
     holding just one of them is furniture when it stands next to a strong header line.
+    The lines are not walked one by one: the few that can be furniture are picked out
+    (by a pattern, a length or a last letter mapped over all lines), and only those are
+    read further.
     """
     names = {name.strip().lower() for name in header_names if name and name.strip()}
-    head_lines = {name for name in names if not re.search(r"§", name)}
     long_names = [name for name in names if len(name) > 3]
     lines = text.split("\n")
-    drop = [False] * len(lines)
+    positions = range(len(lines))
+    stripped = list(map(str.strip, lines))
+    # Header-like lines: one of the head's names, or a page header's date, "Protokoll" …
+    # A name's line has the name's length (lower case keeps lengths, but for "İ").
+    if "\u0130" in text:
+        named = compress(positions, map(names.__contains__, map(str.lower, stripped)))
+    else:
+        lengths = {len(name) for name in names}
+        named = compress(positions, map(lengths.__contains__, map(len, stripped)))
+    header = {index for index in named if stripped[index].lower() in names}
+    drop = set()
     strong = []
-    # One pass over the short lines (furniture is never long): page numbers, signature
-    # boxes, running footers like "Göteborgs Stad Kommunstyrelsen, protokoll", and the
-    # strong header lines whose neighbourhood is checked below.
-    for index, line in enumerate(lines):
+    # Furniture is never long: page numbers, signature boxes, and the strong header lines
+    # whose neighbourhood is checked below.
+    for index in compress(positions, map(FURNITURE_CANDIDATE.match, lines)):
+        line = lines[index]
+        if HEADER_LINE.match(line):
+            header.add(index)
         if len(line) > 80:
             continue
-        if ALWAYS_FURNITURE.match(line) or is_continuation_head(line):
-            drop[index] = True
-        lowered = line.strip().lower()
-        if (
-            lowered.endswith(("protokoll", "protokollet"))
-            and len(lowered.split()) <= 8
-            and any(name in lowered for name in long_names)
-        ):
-            drop[index] = True
+        if ALWAYS_FURNITURE.match(line):
+            drop.add(index)
         if STRONG_HEADER.match(line):
             strong.append(index)
-
-    def header_like(line):
-        stripped = line.strip()
-        return bool(HEADER_LINE.match(line)) or (stripped and stripped.lower() in names)
-
+    for index in lines_holding(lines, "§", text):  # "§ 71 forts": a page break inside § 71
+        if len(lines[index]) <= 80 and is_continuation_head(lines[index]):
+            drop.add(index)
+    # Running footers like "Göteborgs Stad Kommunstyrelsen, protokoll".
+    # (Lower case is letter by letter, so a line's ending is read from its last 11 letters.)
+    for index in compress(positions, map(FOOTER_LAST.__contains__, map(itemgetter(slice(-1, None)), stripped))):
+        if len(lines[index]) > 80 or not stripped[index][-11:].lower().endswith(FOOTER_ENDINGS):
+            continue
+        footer = stripped[index].lower()
+        if len(footer.split()) <= 8 and any(name in footer for name in long_names):
+            drop.add(index)
     # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
     # the header-like lines within three non-blank lines of it into the furniture.
     for index in strong:
-        drop[index] = True
+        drop.add(index)
         for direction in (-1, 1):
             seen = 0
             cursor = index + direction
             while 0 <= cursor < len(lines) and seen < 3:
-                if lines[cursor].strip():
+                if stripped[cursor]:
                     seen += 1
-                    if header_like(lines[cursor]):
-                        drop[cursor] = True
+                    if cursor in header:
+                        drop.add(cursor)
                 cursor += direction
-    # A run of two or more lines of the document's own head (letterhead, organ,
-    # "Protokoll", the date) is the head repeated on a new page.
-    index = 0
-    while index < len(lines):
-        if header_like(lines[index]) or (lines[index].strip() and lines[index].strip().lower() in head_lines):
-            end = index
-            members = []
-            while end < len(lines) and (
-                not lines[end].strip() or header_like(lines[end]) or lines[end].strip().lower() in head_lines
-            ):
-                if lines[end].strip():
-                    members.append(end)
-                end += 1
-            if len(members) >= 2:
-                for member in members:
-                    drop[member] = True
-            index = max(end, index + 1)
-        else:
-            index += 1
-    kept = [line for line, dropped in zip(lines, drop, strict=True) if not dropped]
-    cleaned = "\n".join(kept)
-    return re.sub(r"\n{3,}", "\n\n", cleaned).strip() + "\n"
+    # A run of two or more header-like lines with only blank lines between them (letterhead,
+    # organ, "Protokoll", the date) is the document's head repeated on a new page.
+    nonblank = list(accumulate(map(bool, stripped), initial=0))  # non-blank lines before each line
+    run = []
+    for index in sorted(header):
+        if run and nonblank[index] != nonblank[run[-1] + 1]:
+            if len(run) >= 2:
+                drop.update(run)
+            run = []
+        run.append(index)
+    if len(run) >= 2:
+        drop.update(run)
+    kept = []
+    start = 0
+    for index in sorted(drop):
+        kept.extend(lines[start:index])
+        start = index + 1
+    kept.extend(lines[start:])
+    return BLANK_LINES.sub("\n\n", "\n".join(kept)).strip() + "\n"

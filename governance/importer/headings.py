@@ -10,9 +10,12 @@ references to another organ's § ("KU § 317" inside a KS protokoll).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import sub
 
 from . import swedish
+from .patterns import lines_holding
 
 DNR_LABEL = (
     r"(?:Diarienummer|Diarienr|Diarie\s?nr|Ärendenummer|Ärendenr|Ärende\s?nr|Dnr|DNR|Ärende-ID|Beteckning)\.?\s*:?\s*"
@@ -42,7 +45,20 @@ EARLIER_HANDLING = re.compile(rf"^(?:(?:{ORGAN_PREFIX})\s+§\s?\d{{1,4}}(?:/\d{{
 CONTINUED = re.compile(r"^\s*(?:forts\.?|fortsättning)(?:\s|$)", re.IGNORECASE)
 #: "Informationsärenden 4", "Meddelanden 2024/2 40": a contents entry's page number, not a diarienummer.
 TITLE_ONLY_NUMBER = re.compile(r"[A-Za-zåäö)]\s\d{1,3}$")
+LABELLED_AT_START = re.compile(rf"^{DNR_LABEL}(?P<number>\S*\d\S*(?:\s[A-ZÅÄÖ]{{1,6}}(?![\wåäö]))?)")
+LABEL_AT_START = re.compile(DNR_LABEL, re.IGNORECASE)
+SUB_PARAGRAPH_LETTER = re.compile(r"^[a-h]\s+(?=[A-ZÅÄÖ0-9])")
+SPACED_DECIMAL = re.compile(r"(\d)\.\s(\d)")
+CONTENTS_PAGE_NUMBER = re.compile(r"[A-Za-zåäö)]\s+\d{1,3}\s*$")
+#: Every diarienummer pattern needs a digit: lines without one skip them.
+DIGIT = re.compile(r"\d")
+ABBREVIATED_END = re.compile(r"\b(?:kap|nr|st|resp|ca|jfr|m\.fl|bl\.a)\.$")
+LIST_START = re.compile(r"^[A-Z]/\s|^[-•–*]\s")
+TRAILING_DASH = re.compile(r"\s+([–-])\s*$")
+SPACE_AFTER_DASH = re.compile(r"(?<=[–-])\s(?=\d)")
 SENTENCE_END = (".", "!", "?", ":")
+#: How far a § number can follow the one before it in a run of heads (see `_increasing`).
+NEXT_NUMBER_STEP = range(1, 61)
 TITLE_CONNECTORS = (",", "-", "–", " och", " för", " till", " av", " i", " om", " med", " samt", " på", " vid", " att")
 
 
@@ -52,6 +68,15 @@ class Opener:
     number: int
     prefix: str
     rest: str
+    #: `split_head_line(rest)`, once read (see `head`).
+    _head: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def head(self) -> tuple[str, str | None]:
+        """(title part, diarienummer) of the head line, read once however often it is asked for."""
+        if self._head is None:
+            self._head = split_head_line(self.rest)
+        return self._head
 
 
 def clean_case_number(value: str | None) -> str | None:
@@ -59,8 +84,12 @@ def clean_case_number(value: str | None) -> str | None:
     if not value:
         return None
     value = " ".join(value.split()).strip(" ,;")
-    value = re.sub(r"(\d)\.\s(\d)", r"\1.\2", value)
-    return re.sub(r":-1$", "", value) or None
+    if ". " in value:
+        value = SPACED_DECIMAL.sub(r"\1.\2", value)
+    return value.removesuffix(":-1") or None
+
+
+SUB_PARAGRAPH_LETTERS = frozenset("abcdefgh")
 
 
 def opener_at(line: str) -> Opener | None:
@@ -70,9 +99,11 @@ def opener_at(line: str) -> Opener | None:
     rest = match.group("rest").strip()
     if CONTINUED.match(rest):
         return None
-    rest = re.sub(r"^[a-h]\s+(?=[A-ZÅÄÖ0-9])", "", rest)  # "KS § 3 a DNR:…": a sub-paragraph letter
-    rest = YEAR_SUFFIX.sub("", rest)  # "§ 63/20 Title": the number carries the year
-    if rest and not (rest[0].isupper() or rest[0].isdigit() or re.match(DNR_LABEL, rest, re.IGNORECASE)):
+    if rest[:1] in SUB_PARAGRAPH_LETTERS:
+        rest = SUB_PARAGRAPH_LETTER.sub("", rest)  # "KS § 3 a DNR:…": a sub-paragraph letter
+    if rest.startswith("/"):
+        rest = YEAR_SUFFIX.sub("", rest)  # "§ 63/20 Title": the number carries the year
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or LABEL_AT_START.match(rest)):
         return None  # "§ 5 kommunallagen", "§ 12 i förordningen"
     return Opener(-1, int(match.group("number")), (match.group("prefix") or "").replace(" ", ""), rest)
 
@@ -83,19 +114,46 @@ def is_continuation_head(line: str) -> bool:
     return bool(match and CONTINUED.match(match.group("rest").strip()))
 
 
-def _gap(lines, start, end):
-    return sum(1 for line in lines[start + 1 : end] if line.strip())
+class _Gaps:
+    """Non-blank lines strictly between two lines: all lines are counted once, when first asked."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.nonblank = None  # how many non-blank lines precede each position (and the end)
+
+    def __call__(self, start, end):
+        if self.nonblank is None:
+            self.nonblank = list(accumulate(map(bool, map(str.strip, self.lines)), initial=0))
+        return self.nonblank[end] - self.nonblank[start + 1] if end > start else 0
 
 
-def find_openers(lines: list[str]) -> list[Opener]:
-    """The lines that open a § paragraph, tables of contents and reference lists left out."""
+@dataclass
+class ReadHeads:
+    """A document's § head lines already read, so the calls of `find_openers` for one
+    document (before and after its page furniture is removed) read each line once."""
+
+    openers: dict = field(default_factory=dict)  # line → (number, prefix, rest), or None
+    heads: dict = field(default_factory=dict)  # rest → `split_head_line(rest)`
+
+
+def find_openers(lines: list[str], known: ReadHeads | None = None, text: str = "") -> list[Opener]:
+    """The lines that open a § paragraph, tables of contents and reference lists left out.
+
+    `known` holds what earlier calls for the same document read; `text` is the lines
+    joined, when the caller has it.
+    """
+    known = ReadHeads() if known is None else known
     candidates = []
-    for index, line in enumerate(lines):
+    for index in lines_holding(lines, "§", text):
+        line = lines[index]
         if "§" not in line[:12]:
             continue
-        opener = opener_at(line)
-        if opener is None:
+        if line not in known.openers:
+            read = opener_at(line)
+            known.openers[line] = (read.number, read.prefix, read.rest) if read else None
+        if known.openers[line] is None:
             continue
+        opener = Opener(-1, *known.openers[line])
         previous = lines[index - 1].strip() if index else ""
         # A "§ 924" broken onto its own line inside running text is not a head: heads
         # follow a blank line, a finished sentence, a short (header) line or another head.
@@ -115,7 +173,12 @@ def find_openers(lines: list[str]) -> list[Opener]:
         own = max(set(prefixes), key=prefixes.count)
         candidates = [c for c in candidates if c.prefix in ("", own)] if prefixes.count(own) >= 2 else candidates
     # A head with no title on its line ("§ 31 2026.002 TEN") is never a list entry.
-    titled = [bool(split_head_line(c.rest)[0]) for c in candidates]
+    for candidate in candidates:
+        candidate._head = known.heads.get(candidate.rest)
+        if candidate._head is None:
+            known.heads[candidate.rest] = candidate.head
+    titled = [bool(c.head[0]) for c in candidates]
+    gap = _Gaps(lines)
     listed = set()
     run = [0] if candidates else []
     for position in range(1, len(candidates) + 1):
@@ -125,21 +188,21 @@ def find_openers(lines: list[str]) -> list[Opener]:
             and titled[position - 1]
             # A contents list ends where its first number comes again: there the paragraphs begin.
             and candidates[position].number != candidates[run[0]].number
-            and _gap(lines, candidates[position - 1].index, candidates[position].index) <= 2
+            and gap(candidates[position - 1].index, candidates[position].index) <= 2
         )
         if close:
             run.append(position)
             continue
         if len(run) >= 3 or (len(run) == 2 and candidates[run[1]].number != candidates[run[0]].number + 1):
             listed.update(run)
-        elif len(run) == 2 and _gap(lines, candidates[run[0]].index, candidates[run[1]].index) == 0:
+        elif len(run) == 2 and gap(candidates[run[0]].index, candidates[run[1]].index) == 0:
             listed.update(run)
         run = [position]
     kept = [c for position, c in enumerate(candidates) if position not in listed]
-    return _increasing(lines, kept)
+    return _increasing(gap, kept, len(lines))
 
 
-def _increasing(lines, candidates):
+def _increasing(gap, candidates, line_count):
     """The best run of heads with increasing numbers.
 
     Each head weighs 1 plus a little for the text under it, so where a number occurs
@@ -148,25 +211,34 @@ def _increasing(lines, candidates):
     """
     if not candidates:
         return []
-    ends = [c.index for c in candidates[1:]] + [len(lines)]
-    weights = [1 + min(40, _gap(lines, c.index, end)) / 100 for c, end in zip(candidates, ends, strict=True)]
+    numbers = [c.number for c in candidates]
+    if all(map(NEXT_NUMBER_STEP.__contains__, map(sub, numbers[1:], numbers[:-1]))):
+        # Each number follows the one before within 60: every head can follow the one
+        # before it, each weighs at least 0.5 (see below), so the best run ending at a head
+        # always goes through the head just before it (by at least 0.5 over any other) and
+        # the best of all runs is the whole sequence, as the search below would find.
+        return list(candidates)
+    ends = [c.index for c in candidates[1:]] + [line_count]
+    weights = [1 + min(40, gap(c.index, end)) / 100 for c, end in zip(candidates, ends, strict=True)]
     # A contents entry ("§ 1 Informationsärenden 4": title and page number) loses to the
     # same number's head further on.
     later = {}
     for position in range(len(candidates) - 1, -1, -1):
         number = candidates[position].number
-        if number in later and re.search(r"[A-Za-zåäö)]\s+\d{1,3}\s*$", candidates[position].rest):
+        if number in later and CONTENTS_PAGE_NUMBER.search(candidates[position].rest):
             weights[position] -= 0.5
         later[number] = position
     best = list(weights)
     previous = [-1] * len(candidates)
-    for position, candidate in enumerate(candidates):
-        for before in range(max(0, position - 400), position):
-            earlier = candidates[before]
-            if earlier.number < candidate.number <= earlier.number + 60:
-                if best[before] + weights[position] > best[position]:
-                    best[position] = best[before] + weights[position]
-                    previous[position] = before
+    for position, number in enumerate(numbers):
+        weight = weights[position]
+        best_here, previous_here = best[position], -1
+        start = max(0, position - 400)
+        earlier_heads = zip(numbers[start:position], best[start:position], strict=True)
+        for before, (earlier, earlier_best) in enumerate(earlier_heads, start):
+            if earlier < number <= earlier + 60 and earlier_best + weight > best_here:
+                best_here, previous_here = earlier_best + weight, before
+        best[position], previous[position] = best_here, previous_here
     position = max(range(len(candidates)), key=lambda p: best[p])
     chosen = []
     while position != -1:
@@ -206,7 +278,7 @@ def split_head_line(rest: str) -> tuple[str, str | None]:
         case_number = leading.group("number")
         rest = rest[leading.end() :].strip(" ,–-")
     else:
-        labelled = re.match(rf"^{DNR_LABEL}(?P<number>\S*\d\S*(?:\s[A-ZÅÄÖ]{{1,6}}(?![\wåäö]))?)", rest)
+        labelled = LABELLED_AT_START.match(rest)
         if labelled:
             case_number = labelled.group("number")
             rest = rest[labelled.end() :].strip()
@@ -218,16 +290,16 @@ def split_head_line(rest: str) -> tuple[str, str | None]:
     return rest.strip(), clean_case_number(case_number)
 
 
-def read_heading(lines: list[str], heading_key) -> Heading:
+def read_heading(lines: list[str], heading_key, opener: Opener | None = None) -> Heading:
     """Title and diarienummer of the paragraph whose head is lines[0].
 
     The title is the head line's own text and the lines after it, up to a section heading
     ("Beslut", "Ärendebeskrivning" …), a blank line after some title text, or a line that
     starts the body: a title line that does not look wrapped (short, no connector at its
-    end) is the last one.
+    end) is the last one. `opener` is lines[0] as `find_openers` read it, when it did.
     """
-    opener = opener_at(lines[0]) or Opener(0, 0, "", "")
-    title_text, case_number = split_head_line(opener.rest)
+    opener = opener or opener_at(lines[0]) or Opener(0, 0, "", "")
+    title_text, case_number = opener.head
     title_lines = [title_text] if title_text else []
     body_start = len(lines)
     for index in range(1, len(lines)):
@@ -235,7 +307,8 @@ def read_heading(lines: list[str], heading_key) -> Heading:
         if heading_key(line):
             body_start = index
             break
-        only_number = LABELLED_DNR.match(line) or DNR_ONLY.match(line)
+        has_digit = DIGIT.search(line)
+        only_number = has_digit and (LABELLED_DNR.match(line) or DNR_ONLY.match(line))
         if only_number and not case_number:
             case_number = clean_case_number(only_number.group("number"))
             continue
@@ -250,19 +323,19 @@ def read_heading(lines: list[str], heading_key) -> Heading:
             last = title_lines[-1]
             joined = last.endswith(TITLE_CONNECTORS) or last.count("(") > last.count(")")
             wrapped = joined or (len(last) >= 40 and len(line) <= len(last) + 12)
-            abbreviated = re.search(r"\b(?:kap|nr|st|resp|ca|jfr|m\.fl|bl\.a)\.$", last)
+            abbreviated = ABBREVIATED_END.search(last)
             if (
                 (not wrapped and not _heading_soon(lines, index, heading_key))
                 or len(title_lines) >= 4
                 or (last.endswith(SENTENCE_END) and not abbreviated)
-                or (re.match(r"^[A-Z]/\s|^[-•–*]\s", line) and not _heading_soon(lines, index, heading_key))
+                or (LIST_START.match(line) and not _heading_soon(lines, index, heading_key))
             ):
                 body_start = index
                 break
         if len(line) > 100 and line.endswith("."):
             body_start = index
             break
-        own_line = TRAILING_LABELLED.search(line)
+        own_line = has_digit and TRAILING_LABELLED.search(line)
         if own_line and not case_number:
             case_number = clean_case_number(own_line.group("number"))
             line = line[: own_line.start()].strip()
@@ -274,5 +347,8 @@ def read_heading(lines: list[str], heading_key) -> Heading:
                 case_number = clean_case_number(only_number.group("number"))
                 break
     title = swedish.join_lines(title_lines)
-    title = re.sub(r"\s+([–-])\s*$", "", title).strip()
-    return Heading(re.sub(r"(?<=[–-])\s(?=\d)", "", title), case_number, body_start)
+    if "-" in title or "–" in title:  # both patterns need a dash
+        title = SPACE_AFTER_DASH.sub("", TRAILING_DASH.sub("", title).strip())
+    else:
+        title = title.strip()
+    return Heading(title, case_number, body_start)

@@ -10,7 +10,7 @@ import re
 
 from . import swedish
 from .furniture import strip_furniture
-from .headings import find_openers, read_heading
+from .headings import ReadHeads, find_openers, read_heading
 from .municipalities import find_municipality
 from .organs import abbreviation_for, find_organ, with_parent_organ
 
@@ -65,6 +65,7 @@ SECTION_HEADINGS = {
     "föredragning": "summary",
     "överläggning": "procedure",
 }
+LONGEST_SECTION_HEADING = max(map(len, SECTION_HEADINGS))
 DECISION_HEADING = re.compile(r"^[A-ZÅÄÖ][\w åäö-]{0,70}s beslut$", re.IGNORECASE)  # "Kommunstyrelsens beslut"
 PROPOSAL_HEADING = re.compile(
     r"^(?!Enligt\b)[A-ZÅÄÖ][\wåäö-]*s(?: [a-zåäö]+s)? förslag$"
@@ -72,6 +73,12 @@ PROPOSAL_HEADING = re.compile(
 ITEM_START = re.compile(r"^(?:[-•–*]\s+|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
 PRESENTER = re.compile(r"(?P<who>[^.]{3,120}?),?\s+föredrar\b")
 HEAD_DATE = re.compile(r"(?:Sammanträdesdatum|Mötesdatum|Datum|Sammanträdesdag)\s*:?\s*", re.I)
+PARAGRAPH_NUMBER = re.compile(r"§\s?(\d+)")
+#: The patterns of `classify_decision`, in the order it tries them.
+TABLED = re.compile(r"\bbordläggs\b|\bbordlägga\b")
+REJECTED = re.compile(r"\b(?:motionen|motionerna|yrkandet|förslaget|ansökan|hemställan)\b[^.]{0,40}\bavslås\b")
+TO_COUNCIL = re.compile(r"föreslår (?:att )?kommunfullmäktige|tillstyrker")
+CARRIED = re.compile(r"\bbifallits\b|\bbifalla[rt]?\b")
 
 
 def _heading_key(line):
@@ -81,6 +88,8 @@ def _heading_key(line):
     stripped = line.strip().rstrip(":").strip()
     if not stripped:
         return None
+    if len(stripped) > LONGEST_SECTION_HEADING and stripped[-1] not in "tTgG":
+        return None  # too long for a listed heading, and not "…s beslut" or "…s förslag"
     normalized = stripped.lower()
     key = SECTION_HEADINGS.get(normalized)
     if key:
@@ -197,23 +206,27 @@ def classify_decision(items, basis="", procedure=""):
     lead = basis.lower()
     if not decided and not lead:
         return None
-    if re.search(r"\bbordläggs\b|\bbordlägga\b", decided + " " + lead):
+    # Each pattern runs only where its word stands.
+    if ("bordläg" in decided or "bordläg" in lead) and TABLED.search(decided + " " + lead):
         return "bordläggning"
-    if re.search(
-        r"\b(?:motionen|motionerna|yrkandet|förslaget|ansökan|hemställan)\b[^.]{0,40}\bavslås\b",
-        decided,
-    ) or decided.startswith("avslås"):
+    if "avslås" in decided and (REJECTED.search(decided) or decided.startswith("avslås")):
         return "avslag"
-    if re.search(r"föreslår (?:att )?kommunfullmäktige|tillstyrker", lead):
+    if ("föreslår" in lead or "tillstyrker" in lead) and TO_COUNCIL.search(lead):
         return "tillstyrkan_kf"
-    if re.search(r"\bbifallits\b|\bbifalla[rt]?\b", procedure.lower()):
+    if "bifall" in procedure.lower() and CARRIED.search(procedure.lower()):
         return "bifall"
     return "beslut"
 
 
-def parse_paragraph(lines):
-    number = int(re.search(r"§\s?(\d+)", lines[0]).group(1))
-    heading = read_heading(lines, _heading_key)
+def _section_paragraphs(sections, key):
+    """The paragraphs of a section, [] when the § has none (most have few of them)."""
+    return swedish.paragraphs("\n".join(sections[key])) if key in sections else []
+
+
+def parse_paragraph(lines, opener=None):
+    """One § from its lines; `opener` is its head line as `find_openers` read it."""
+    number = int(PARAGRAPH_NUMBER.search(lines[0]).group(1))
+    heading = read_heading(lines, _heading_key, opener)
     title_lines = [heading.title] if heading.title else []
     case_number = heading.case_number
     body_start = heading.body_start
@@ -221,7 +234,7 @@ def parse_paragraph(lines):
     current = None
     preamble = []
     for line in lines[body_start:]:
-        key = _heading_key(line)
+        key = _heading_key(line) if 0 < len(line) <= 72 else None  # (other lines are never headings)
         if key:
             current = key
             sections.setdefault(current, [])
@@ -237,7 +250,7 @@ def parse_paragraph(lines):
         if match:
             presenter = match.group("who").strip()
             break
-    reservations = [p for p in swedish.paragraphs("\n".join(sections.get("reservations", []))) if p]
+    reservations = [p for p in _section_paragraphs(sections, "reservations") if p]
     return {
         "number": number,
         "title": swedish.join_lines(title_lines),
@@ -245,14 +258,14 @@ def parse_paragraph(lines):
         "decision_basis": " ".join(basis),
         "decisions": decisions,
         "decision_class": classify_decision(decisions, " ".join(basis), "\n".join(sections.get("procedure", []))),
-        "proposal": "\n\n".join(swedish.paragraphs("\n".join(sections.get("proposal", [])))),
+        "proposal": "\n\n".join(_section_paragraphs(sections, "proposal")),
         "summary": "\n\n".join(summary_paragraphs),
         "presenter": presenter,
-        "motions": swedish.paragraphs("\n".join(sections.get("motions", []))),
-        "procedure": "\n\n".join(swedish.paragraphs("\n".join(sections.get("procedure", [])))),
-        "votes": "\n\n".join(swedish.paragraphs("\n".join(sections.get("votes", [])))),
+        "motions": _section_paragraphs(sections, "motions"),
+        "procedure": "\n\n".join(_section_paragraphs(sections, "procedure")),
+        "votes": "\n\n".join(_section_paragraphs(sections, "votes")),
         "reservations": reservations,
-        "notes": "\n\n".join(swedish.paragraphs("\n".join(sections.get("notes", [])))),
+        "notes": "\n\n".join(_section_paragraphs(sections, "notes")),
         "has_decision_section": "decision" in sections,
         "_text": "\n".join(lines),  # the raw §, for readers that find their own structure
     }
@@ -266,7 +279,8 @@ def parse_minutes(text):
     and the validation says what is missing, rather than the file failing blind.
     """
     raw_lines = text.split("\n")
-    openers = find_openers(raw_lines)
+    known = ReadHeads()
+    openers = find_openers(raw_lines, known, text)
     if not openers:
         head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
         head.update(body_tail="", warnings=[])
@@ -274,15 +288,17 @@ def parse_minutes(text):
     head = parse_head(raw_lines[: openers[0].index], text)
     names = [head["organization"], head["organization_abbreviation"]]
     names += [line for line in head["head_lines"][:12] if len(line) < 60]
-    body = strip_furniture("\n".join(raw_lines[openers[0].index :]), names)
+    head_length = sum(map(len, raw_lines[: openers[0].index])) + openers[0].index  # (with its line breaks)
+    body = strip_furniture(text[head_length:], names)  # the lines from the first §
     lines = body.split("\n")
-    starts = [opener.index for opener in find_openers(lines)]
+    openers = find_openers(lines, known, body)
+    starts = [opener.index for opener in openers]
     head["body_tail"] = body[-400:]
     paragraphs = []
     warnings = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        paragraph = parse_paragraph(lines[start:end])
+        paragraph = parse_paragraph(lines[start:end], openers[position])
         warning = _implausible(paragraph, lines[start:end])
         if warning:
             warnings.append(warning)
@@ -294,7 +310,7 @@ def parse_minutes(text):
 def _implausible(paragraph, lines):
     """A paragraph that absorbed an appendix or pages of names is cut, with a warning."""
     number = paragraph["number"]
-    size = sum(len(line) + 1 for line in lines)
+    size = sum(map(len, lines)) + len(lines)
     if len(paragraph["decisions"]) > MAX_DECISION_ITEMS:
         count = len(paragraph["decisions"])
         paragraph["decisions"] = paragraph["decisions"][:MAX_DECISION_ITEMS]

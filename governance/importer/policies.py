@@ -6,6 +6,7 @@ from datetime import date
 from . import swedish
 from .municipalities import find_municipality
 from .organs import expand_abbreviation, normalise_organ
+from .patterns import caseless, finditer_from, lines_holding
 from .sections import body_text, bullets, split_sections
 
 METADATA_KEYS = {
@@ -58,6 +59,8 @@ REPORTING = re.compile(
     r"(?:rapportering|återrapportering|uppföljning|redovisning)\s+ska\s+ske\s+till\s+(?P<to>[\wåäö]+(?:\s+\([^)]*\))?)\s+(?P<rule>(?:en|två|tre|fyra|sex|tolv|\d+)\s+gånger\s+per\s+år|årligen|varje\s+år|varje\s+kvartal|halvårsvis)",
     re.IGNORECASE,
 )
+#: The words a REPORTING match begins with (see `patterns.finditer_from`).
+REPORTING_STARTS = ("rapportering", "återrapportering", "uppföljning", "redovisning")
 TIMES = {"en": 1, "två": 2, "tre": 3, "fyra": 4, "sex": 6, "tolv": 12}
 
 
@@ -70,7 +73,10 @@ PLACEHOLDER = re.compile(r"^(?:X+|Å{3,4}-MM-DD|ÅÅÅÅ|\d{4}-|-)$", re.IGNOREC
 def metadata(text):
     """The key/value table many policy documents put first, under any of the usual labels."""
     values = {}
-    for line in text.split("\n")[:80]:
+    for line in text.split("\n", 80)[:80]:
+        folded = caseless(line)
+        if not any(key in folded for key in METADATA_KEYS):
+            continue  # LABEL needs one of the keys
         matches = list(LABEL.finditer(line))
         for position, match in enumerate(matches):
             end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
@@ -153,7 +159,7 @@ def goals(sections):
 
 def reporting(text, default_to="Kommunstyrelsen"):
     found = []
-    for match in REPORTING.finditer(text):
+    for match in finditer_from(REPORTING, text, REPORTING_STARTS):
         to = re.sub(r"\s*\(.*\)", "", match.group("to")).strip()
         rule = match.group("rule")
         times = rule.split()[0].lower()
@@ -177,14 +183,14 @@ def validity(title, validity_text):
 
 def parse_policy(text):
     meta = metadata(text)
-    lines = [line for line in text.split("\n") if line.strip()]
-    title = policy_title(text.split("\n"), meta) or (lines[0].strip() if lines else "")
-    table_end = 0
-    for index, line in enumerate(text.split("\n")):
-        if "\t" in line:
-            table_end = index
-    body = "\n".join(text.split("\n")[table_end + 1 :]) if table_end else text
+    all_lines = text.split("\n")
+    lines = list(filter(str.strip, all_lines))
+    title = policy_title(all_lines, meta) or (lines[0].strip() if lines else "")
+    with_tab = lines_holding(all_lines, "\t", text)
+    table_end = with_tab[-1] if with_tab else 0  # the last line of a metadata table
+    body = "\n".join(all_lines[table_end + 1 :]) if table_end else text
     sections = split_sections(body)
+    headed = [(heading, body_text(text_)) for heading, text_ in sections if heading]  # each read once
     focus = [item for heading, text_ in sections if FOCUS_HEADINGS.search(heading) for item in bullets(text_)]
     valid_from, valid_until = validity(title, meta.get("validity_text", ""))
     adopted_on = (
@@ -215,8 +221,8 @@ def parse_policy(text):
         "reporting": reporting(body),
         "focus_areas": focus,
         "sections": [
-            {"heading": heading, "text": body_text(text_)}
-            for heading, text_ in sections
-            if heading and body_text(text_) and heading.strip() != title.strip()
+            {"heading": heading, "text": section_text}
+            for heading, section_text in headed
+            if section_text and heading.strip() != title.strip()
         ],
     }

@@ -6,24 +6,25 @@ from .assignments import find_in_paragraph
 from .minutes import looks_cut_off, missing_declared_paragraphs, parse_minutes
 
 EXTRACT_MARK = re.compile(r"Protokollsutdrag|PROTOKOLLSUTDRAG|Utdrag ur protokoll|Utdragsbestyrkande")
+PROPOSAL_BLOCK = re.compile(r"^Förslag (?:läggs|ges)\b")
 
 
 def _move_proposals_out_of_summary(paragraph):
     """Some protokoll put the proposal in the summary as "Förslag läggs om …"."""
-    if paragraph["proposal"]:
+    if paragraph["proposal"] or "Förslag " not in paragraph["summary"]:
         return
     blocks = paragraph["summary"].split("\n\n")
-    proposals = [block for block in blocks if re.match(r"^Förslag (?:läggs|ges)\b", block)]
+    proposals = [block for block in blocks if PROPOSAL_BLOCK.match(block)]
     if proposals:
         paragraph["proposal"] = "\n\n".join(proposals)
         paragraph["summary"] = "\n\n".join(block for block in blocks if block not in proposals)
 
 
 def _item_index(items, text):
-    """Which of the parser's decision items holds an assignment's decided point, if any."""
+    """Which of the parser's decision items (whitespace collapsed) holds an assignment's decided point, if any."""
     probe = " ".join(text.split())[:60]
     for index, item in enumerate(items):
-        if probe and probe in " ".join(item.split()):
+        if probe and probe in item:
             return index
     return None
 
@@ -33,8 +34,9 @@ def _assignments(paragraph, meeting_date, resolve_organ):
     assignments, events = find_in_paragraph(
         paragraph["_text"], paragraph["title"], meeting_date, resolve_organ, paragraph["decisions"]
     )
+    items = [" ".join(item.split()) for item in paragraph["decisions"]] if assignments else []
     for found in assignments:
-        found["decision"] = _item_index(paragraph["decisions"], found.pop("item_text"))
+        found["decision"] = _item_index(items, found.pop("item_text"))
     paragraph["assignments"] = assignments
     paragraph["fulfilments"] = [event.as_dict() for event in events]
 

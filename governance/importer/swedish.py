@@ -54,6 +54,8 @@ def first_date(text):
 
 def join_lines(lines):
     """Join lines broken by PDF extraction into one running text."""
+    if isinstance(lines, list) and len(lines) == 1:
+        return lines[0].strip()  # (the most common case: nothing to join)
     parts = []
     for line in lines:
         line = line.strip()
@@ -66,14 +68,19 @@ def join_lines(lines):
     return " ".join(parts)
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+#: The space after a sentence's end; the mark is captured (and given back to its sentence)
+#: rather than looked behind for, so re can skip ahead to the next mark.
+SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
 
 def sentences(text):
     """Split running text into sentences; abbreviations like "bl a" are rare enough here."""
-    return [s.strip() for s in SENTENCE_END.split(text or "") if s.strip()]
+    parts = SENTENCE_END.split(text or "")
+    ended = [parts[index] + parts[index + 1] for index in range(0, len(parts) - 1, 2)] + [parts[-1]]
+    return [s.strip() for s in ended if s.strip()]
 
 
+BLANK_LINE = re.compile(r"\n\s*\n")
 BULLET_LINE = re.compile(r"^\s*(?:[-•–*]|\d{1,2}[.)])\s+")
 
 
@@ -97,4 +104,4 @@ def paragraphs(text):
     """Blank-line separated blocks, broken lines joined, bullet items kept one per line."""
     if not text or not text.strip():
         return []
-    return [_join_block(block) for block in re.split(r"\n\s*\n", text or "") if block.strip()]
+    return [_join_block(block) for block in BLANK_LINE.split(text) if block.strip()]

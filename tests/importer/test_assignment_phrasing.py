@@ -271,3 +271,27 @@ def test_a_completion_tied_to_an_assignment_only_by_the_title_is_still_read():
 def test_a_paragraph_without_any_assignment_words_gives_nothing():
     text = "Beslut\nKommunstyrelsen beslutar\nTaxan för bygglov fastställs enligt bilaga."
     assert find_in_paragraph(text, "Taxa för bygglov") == ([], [])
+
+
+def test_a_lead_in_saying_uppdrog_at_gives_its_points_even_when_other_assignment_words_stand_outside():
+    text = (
+        "Ärendet\nStadsledningskontoret har lämnat en rapport om lokalerna.\n"
+        "Beslut\nKommunstyrelsen uppdrog åt stadsledningskontoret att:\n"
+        "1. Utreda behovet av skollokaler.\n2. Ta fram en plan för äldreboenden.\n"
+        "Handlingar\nTjänsteutlåtande."
+    )
+    found = assignments(text, "Översyn av lokalförsörjningen")
+    assert [(a["assignees"], a["task"]) for a in found] == [
+        (["Stadsledningskontoret"], "Utreda behovet av skollokaler."),
+        (["Stadsledningskontoret"], "Ta fram en plan för äldreboenden."),
+    ]
+
+
+def test_letters_case_blind_matching_reads_as_i_and_s_do_not_hide_a_phrasing_or_a_deadline():
+    # "ſ" (long s) and "ı" (dotless i) are read as "s" and "i" by the phrasing patterns,
+    # so the quick word tests before them must not drop such a sentence.
+    clause = assignment_clause("Förvaltningen ska redovıſa resultatet senast i maj 2024.")
+    assert clause is not None and clause[0] == "Förvaltningen"
+    text = "Beslut\nKommunstyrelsen beslutar\nFörvaltningen ska redovisa resultatet ſenast i maj 2024."
+    [found] = assignments(text, "Uppföljning")
+    assert found["deadline_text"] == "ſenast i maj 2024"

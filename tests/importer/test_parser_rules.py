@@ -655,3 +655,24 @@ def test_a_run_together_page_titled_protokoll_without_any_paragraph_sign_is_stil
     parsed = parse_text(text, "utdrag.txt", Overrides(municipality="Mora"))
     assert parsed.kind == "minutes"
     assert "inga paragrafer (§) hittades i protokollet." in parsed.errors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Kommunfullmäktiges uppdrag att bygga en scen avſkrivs.", "complete"),
+        ("Uppdraget från 2023 förklaraſ fullgjort.", "complete"),
+        ("Uppdraget İNOM VÅRDEN återkallaſ.", "withdraw"),
+        ("Ärendet återremıtteras till nämnden.", None),
+    ],
+)
+def test_quick_word_tests_read_long_s_and_dotless_i_as_the_case_blind_patterns_do(sentence, kind):
+    # The patterns ignore case and so take "ſ" for "s" and "ı"/"İ" for "i"; the word tests
+    # that decide whether a pattern runs at all must find the same words.
+    from governance.importer.completions import COMPLETED, WITHDRAWN, completion_kind
+    from governance.importer.patterns import search_from
+
+    assert completion_kind(sentence) == kind
+    for pattern in (COMPLETED, WITHDRAWN):
+        found, expected = search_from(pattern, sentence, ("uppdrag", "förklara")), pattern.search(sentence)
+        assert (found and found.span()) == (expected and expected.span())
