@@ -22,12 +22,14 @@ def _uses_database(item) -> bool:
     )
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
     """The session's search service indexes the test database, so there always is one.
 
     pytest-django sets a database up only when a collected test asks for one; a run of
     parser tests alone would otherwise start the service on a database without tables,
-    where it waits for ever for an index it cannot build.
+    where it waits for ever for an index it cannot build. Last of the hooks, so `-k` and
+    `-m` have already deselected: the marked test is one that runs.
     """
     if items and not any(_uses_database(item) for item in items):
         items[0].add_marker(pytest.mark.django_db)

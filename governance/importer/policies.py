@@ -81,7 +81,7 @@ def metadata(text):
         for position, match in enumerate(matches):
             end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
             value = line[match.end() : end].strip(" |\t")
-            key = METADATA_KEYS[" ".join(match.group(1).lower().split())]
+            key = METADATA_KEYS[" ".join(caseless(match.group(1)).split())]
             if value and not PLACEHOLDER.match(value):
                 values.setdefault(key, value)
     return values

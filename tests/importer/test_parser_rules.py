@@ -359,6 +359,15 @@ def test_policy_metadata_is_read_under_all_usual_labels_and_layouts(block):
     assert policy["case_number"] == "2026.142 KS"
 
 
+def test_policy_labels_in_old_letterforms_are_read_not_refused():
+    """A case-blind label pattern takes "ſ" (long s) for "s": the label it found must be looked up the same way."""
+    policy = parse_policy(
+        "Riktlinje för viſſelblåsning\nFaſtſtälld av: Kommunſtyrelſen\nDiarienummer: 2026.142 KS\n\nText.\n"
+    )
+    assert policy["case_number"] == "2026.142 KS"
+    assert policy["adopted_by"]
+
+
 def test_template_placeholders_in_policy_metadata_are_ignored():
     policy = parse_policy("Handlingsplan\nBeslutande instans: XX\nDatum för beslut: ÅÅÅ-MM-DD\n\nText.\n")
     assert policy["adopted_by"] is None and policy["date"] is None
