@@ -22,34 +22,21 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beslutsspar.settings.dev")
+# search_bench sets up Django on a throwaway database and index prefix when imported.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("SEARCH_INDEX_PREFIX", f"floor-{os.getpid()}-")
-
-import django  # noqa: E402
-
-django.setup()
-
 from django.core.management import call_command  # noqa: E402
-from elasticsearch import helpers  # noqa: E402
+from search_bench import engine_cpu_seconds, index_corpus, percentile  # noqa: E402
 
 from search import cache  # noqa: E402
 from search.analysis import base_form  # noqa: E402
-from search.documents import alias_name, index_definition, new_index_name  # noqa: E402
+from search.documents import alias_name  # noqa: E402
 from search.engine import get_client  # noqa: E402
 from search.faceted_search import SearchRequest, run_search  # noqa: E402
-from search.indexing import matching_terms, with_facet_values  # noqa: E402
 from search.query import parse_user_query  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from search_bench import engine_cpu_seconds, percentile  # noqa: E402
 
 # The comparison instrument's 30 queries (../shared/bench/common.py), kept here so the
 # benchmark runs without it.
@@ -63,30 +50,31 @@ QUERIES = [
 ]  # fmt: skip
 
 
-def index_corpus(client, path, size):
-    name = new_index_name()
-    index_definition(name).create(using=client)
-
-    def actions():
-        with open(path, encoding="utf-8") as lines:
-            for number, line in zip(range(size), lines, strict=False):
-                paragraph = json.loads(line)
-                document = {
-                    "title": paragraph["title"], "label": paragraph["title"], "text": paragraph["text"],
-                    "kind": paragraph["kind"], "organization": paragraph["organization"],
-                    "municipality": paragraph["municipality"], "date": paragraph["date"], "year": paragraph["year"],
-                    "case_number": paragraph.get("case_number"), "people": [], "parties": [], "status": None,
-                    "url": f"/p/{number}/", "source_id": f"floor:{number}",
+def load_documents(path, size):
+    """The first `size` paragraphs of a comparison corpus file as search_bench's documents."""
+    documents = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in zip(range(size), lines, strict=False):
+            paragraph = json.loads(line)
+            documents.append(
+                {
+                    "title": paragraph["title"],
+                    "label": paragraph["title"],
+                    "text": paragraph["text"],
+                    "kind": paragraph["kind"],
+                    "organization": paragraph["organization"],
+                    "municipality": paragraph["municipality"],
+                    "date": paragraph["date"],
+                    "year": paragraph["year"],
+                    "case_number": paragraph.get("case_number"),
+                    "people": [],
+                    "parties": [],
+                    "status": None,
+                    "url": f"/p/{number}/",
+                    "source_id": f"floor:{number}",
                 }  # fmt: skip
-                source = with_facet_values(dict(document, **matching_terms(document["title"], document["text"])))
-                yield {"_index": name, "_id": str(number), "_source": source}
-
-    started = time.perf_counter()
-    for _ok in helpers.parallel_bulk(client, actions(), chunk_size=1000, thread_count=2, request_timeout=600):
-        pass
-    client.indices.refresh(index=name)
-    client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
-    return time.perf_counter() - started
+            )
+    return documents
 
 
 def full_search(client, query):
@@ -133,7 +121,7 @@ def main():
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     client = get_client()
-    seconds = index_corpus(client, args.corpus, args.size)
+    seconds = index_corpus(client, load_documents(args.corpus, args.size))
     print(f"{args.size} paragraphs indexed in {seconds:.1f} s; load average {os.getloadavg()[0]:.2f}")
     report("search as users get it", *timed(client, full_search, args.passes))
     report("engine floor (one conjunction on one field, nothing else)", *timed(client, floor_search, args.passes))
