@@ -45,7 +45,7 @@ if sys.argv[4] == "current":
     django.setup()
 from governance.importer.pipeline import parse_text
 from governance.importer.reading import read_text
-texts = [(path.name, read_text(path)) for path in sorted(Path(sys.argv[2]).glob("*.txt"))]
+texts = [(path.name, read_text(path)) for path in sorted(Path(sys.argv[2]).rglob("*.txt"))]
 for name, text in texts:
     parse_text(text, name)
 started = time.process_time()
@@ -94,7 +94,8 @@ def main():
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--reference", default=REFERENCE_COMMIT)
     arguments = parser.parse_args()
-    if not sorted(arguments.corpus.glob("*.txt")):
+    arguments.corpus = arguments.corpus.resolve()  # (the workers run in their own folders)
+    if not sorted(arguments.corpus.rglob("*.txt")):
         sys.exit(f"No .txt files in {arguments.corpus}; pass a corpus folder as the first argument.")
     with tempfile.TemporaryDirectory() as folder:
         reference = extract_reference(arguments.reference, Path(folder))
