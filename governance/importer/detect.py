@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import ORGAN_PREFIX
+from .lost_sign import restore_lost_signs
 from .patterns import caseless, first_nonblank_lines, lines_with
 
 #: Kinds the importer stores, and kinds it recognises in order to refuse them clearly.
@@ -207,6 +208,12 @@ def classify(text: str) -> Classification:
         evidence.add(
             "minutes", min(4, 1.5 + openers / 2), _counted(openers, "paragrafrubrik", "paragrafrubriker") + " (§)"
         )
+    elif evidence.scores.get("minutes", 0) >= MINIMUM_SCORE:
+        # A protokoll head without one § head: the extractor may have lost the sign ("KS 136", "$ 12").
+        lost_signs = restore_lost_signs(text.split("\n"))
+        if lost_signs:
+            openers = lost_signs.count
+            evidence.add("minutes", min(3, 1 + openers / 2), lost_signs.reason)
 
     if any(MOTION_TITLE.match(line) for line in title_block):
         evidence.add("motion", 6, "titeln börjar som en motion eller ett initiativ")

@@ -11,6 +11,7 @@ import re
 from . import swedish
 from .furniture import strip_furniture
 from .headings import ReadHeads, find_openers, read_heading
+from .lost_sign import restore_lost_signs
 from .municipalities import find_municipality
 from .organs import abbreviation_for, find_organ, with_parent_organ
 
@@ -274,17 +275,31 @@ def parse_paragraph(lines, opener=None):
 def parse_minutes(text):
     """The head and the paragraphs of a protokoll.
 
-    Without a single § head (a title page run into one line, a text whose extractor lost
-    the § sign) the head is still read, so the review shows organ, date and municipality
-    and the validation says what is missing, rather than the file failing blind.
+    A text whose extractor lost the § sign ("KS 136", "$ 12" heads) is parsed with those
+    heads restored, and says so in a warning (see `lost_sign`). Without any paragraph head
+    (a title page run into one line) the head is still read, so the review shows organ, date
+    and municipality and the validation says what is missing, rather than the file failing blind.
     """
     raw_lines = text.split("\n")
     known = ReadHeads()
     openers = find_openers(raw_lines, known, text)
-    if not openers:
-        head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
-        head.update(body_tail="", warnings=[])
-        return head, []
+    if openers:
+        return _parse_paragraphs(text, raw_lines, known, openers)
+    restored = restore_lost_signs(raw_lines)
+    if restored:
+        known = ReadHeads()
+        openers = find_openers(restored.lines, known, restored.text)
+        if openers:
+            head, paragraphs = _parse_paragraphs(restored.text, restored.lines, known, openers)
+            head["warnings"].insert(0, restored.warning)
+            return head, paragraphs
+    head = parse_head(raw_lines[:HEAD_LINES_WITHOUT_PARAGRAPHS], text)
+    head.update(body_tail="", warnings=[])
+    return head, []
+
+
+def _parse_paragraphs(text, raw_lines, known, openers):
+    """Head and paragraphs of a text whose § heads `find_openers` found (`openers`)."""
     head = parse_head(raw_lines[: openers[0].index], text)
     names = [head["organization"], head["organization_abbreviation"]]
     names += [line for line in head["head_lines"][:12] if len(line) < 60]
