@@ -32,15 +32,18 @@ HEADER_LINE = re.compile(
     r"(?:Sammanträdesdatum|Mötesdatum|Datum|Sammanträdesdag)\s*:?\s*(?:\d{4}-\d{2}-\d{2})?"
     r"|\d{4}-\d{2}-\d{2}"
     r"|Protokoll(?:sutdrag)?(?: nr \d+)?"
-    r"|Sammanträdesprotokoll"
+    r"|Sammanträdesprotokoll(?: [A-ZÅÄÖ][\w ,-]{2,60})?"  # "Sammanträdesprotokoll Barn- och utbildningsnämnden"
     r"|\([A-ZÅÄÖ]{2,8}\)"
     r")\s*$"
 )
+#: A page number standing alone ("30"): furniture only beside a signature box or a page
+#: header, since a lone number is also a table's cell.
+PAGE_NUMBER_ALONE = re.compile(r"^\s*\d{1,3}\s*$")
 
 STRONG_HEADER = re.compile(r"^\s*(?:(?:Sammanträdesdatum|Mötesdatum)\s*:?.*|Protokoll nr \d+|\d{1,3} ?\(\d{1,3}\))\s*$")
 
 
-#: A line that can match one of the three patterns above: one opening (after leading
+#: A line that can match one of the patterns above: one opening (after leading
 #: whitespace) with a word one of them can open with. Most lines are running text.
 FURNITURE_CANDIDATE = re.compile(
     r"\s*(?:\d|[Ss]ida|SID|Sammanträdes|Mötesdatum|Datum|Protokoll|Justera|Ordförandes|Sekreterare"
@@ -76,31 +79,38 @@ def strip_furniture(text, header_names=()):
     header = {index for index in named if stripped[index].lower() in names}
     drop = set()
     strong = []
+    page_numbers = set()
     # Furniture is never long: page numbers, signature boxes, and the strong header lines
-    # whose neighbourhood is checked below.
+    # whose neighbourhood is checked below. (Its length is its text's: a right-aligned
+    # "Utdragsbestyrkande" stands after 70 spaces.)
     for index in compress(positions, map(FURNITURE_CANDIDATE.match, lines)):
         line = lines[index]
         if HEADER_LINE.match(line):
             header.add(index)
-        if len(line) > 80:
+        if len(stripped[index]) > 80:
             continue
         if ALWAYS_FURNITURE.match(line):
             drop.add(index)
-        if STRONG_HEADER.match(line):
+            strong.append(index)  # a signature box ends a page: the page's header lines stand next to it
+        elif STRONG_HEADER.match(line):
             strong.append(index)
+        elif PAGE_NUMBER_ALONE.match(line):
+            page_numbers.add(index)
     for index in lines_holding(lines, "§", text):  # "§ 71 forts": a page break inside § 71
-        if len(lines[index]) <= 80 and is_continuation_head(lines[index]):
+        if len(stripped[index]) <= 80 and is_continuation_head(lines[index]):
             drop.add(index)
     # Running footers like "Göteborgs Stad Kommunstyrelsen, protokoll".
     # (Lower case is letter by letter, so a line's ending is read from its last 11 letters.)
     for index in compress(positions, map(FOOTER_LAST.__contains__, map(itemgetter(slice(-1, None)), stripped))):
-        if len(lines[index]) > 80 or not stripped[index][-11:].lower().endswith(FOOTER_ENDINGS):
+        if len(stripped[index]) > 80 or not stripped[index][-11:].lower().endswith(FOOTER_ENDINGS):
             continue
         footer = stripped[index].lower()
         if len(footer.split()) <= 8 and any(name in footer for name in long_names):
             drop.add(index)
-    # A strong header line (a page header's date, "Protokoll nr", a page number) pulls
-    # the header-like lines within three non-blank lines of it into the furniture.
+    # A strong line (a page header's date, "Protokoll nr", a page number, a signature box)
+    # pulls the header-like lines and lone page numbers within three non-blank lines of it
+    # into the furniture.
+    beside_strong = header | page_numbers
     for index in strong:
         drop.add(index)
         for direction in (-1, 1):
@@ -109,7 +119,7 @@ def strip_furniture(text, header_names=()):
             while 0 <= cursor < len(lines) and seen < 3:
                 if stripped[cursor]:
                     seen += 1
-                    if cursor in header:
+                    if cursor in beside_strong:
                         drop.add(cursor)
                 cursor += direction
     # A run of two or more header-like lines with only blank lines between them (letterhead,
@@ -124,6 +134,7 @@ def strip_furniture(text, header_names=()):
         run.append(index)
     if len(run) >= 2:
         drop.update(run)
+    drop.update(_breaks_inside_sentences(stripped, drop))
     kept = []
     start = 0
     for index in sorted(drop):
@@ -131,3 +142,32 @@ def strip_furniture(text, header_names=()):
         start = index + 1
     kept.extend(lines[start:])
     return BLANK_LINES.sub("\n\n", "\n".join(kept)).strip() + "\n"
+
+
+#: How a line that finishes its sentence, list item or heading lead-in ends.
+SENTENCE_CLOSERS = (".", "!", "?", ":", ";")
+
+
+def _breaks_inside_sentences(stripped, drop):
+    """The blank lines left where a page break cut a sentence in two.
+
+    Around furniture removed mid-sentence ("… ska återkomma med en" | page footer and
+    header | "redovisning till kommunstyrelsen."), the blank lines would split the sentence
+    into two paragraphs, and a decision or an assignment into two halves that neither
+    reads as one. They go when the text before the break does not finish a sentence and
+    the text after it goes on in lower case.
+    """
+    blanks = []
+    for index in sorted(drop):
+        before = index - 1
+        while before >= 0 and (before in drop or not stripped[before]):
+            before -= 1
+        after = index + 1
+        while after < len(stripped) and (after in drop or not stripped[after]):
+            after += 1
+        if before < 0 or after == len(stripped):
+            continue
+        if stripped[before].endswith(SENTENCE_CLOSERS) or not stripped[after][:1].islower():
+            continue
+        blanks.extend(position for position in range(before + 1, after) if not stripped[position])
+    return blanks

@@ -1,0 +1,80 @@
+"""Page furniture between the paragraphs of a protokoll, as PDF extraction leaves it.
+
+Each page of a printed protokoll ends in a signature box ("Justerandes sign",
+"Utdragsbestyrkande", often right-aligned) and a page number, and the next page opens
+with the organ, "Sammanträdesprotokoll" and the date. None of it may become a decision
+item, and a sentence the page break cut in two must read as one sentence again.
+"""
+
+from governance.importer.furniture import strip_furniture
+from governance.importer.pipeline import parse_text
+
+HEAD = """Alvesta kommun
+Barn- och utbildningsnämnden
+Sammanträdesprotokoll
+Sammanträdesdatum 2025-06-10
+"""
+PAGE_BREAK = (
+    "\n\nJusterandes sign\n\n" + " " * 70 + "Utdragsbestyrkande\n\n" + " " * 90 + "30\n\n"
+    "Sammanträdesprotokoll Barn- och utbildningsnämnden\n\n2025-06-10\n\n"
+)
+
+
+def paragraphs(body):
+    document = parse_text(HEAD + body, "protokoll.txt")
+    assert not document.errors, document.errors
+    return {paragraph["number"]: paragraph for paragraph in document.data["paragraphs"]}
+
+
+def test_a_right_aligned_signature_box_and_page_number_are_no_decision_items():
+    found = paragraphs(
+        "§ 88 Dnr Bun/2025:12\nUpphörande av skolplikt\n\nBarn- och utbildningsnämndens beslut\n\n"
+        "– Skolplikten upphör.\n\nParagrafen förklaras omedelbart justerad."
+        + PAGE_BREAK
+        + "Beslutet expedieras till: Rektor\n\n"
+        "§ 89 Dnr Bun/2025:13\nDelegationsförteckning\n\nBeslut\n\nFörteckningen antas.\n"
+    )
+    assert found[88]["decisions"] == [
+        "Skolplikten upphör.",
+        "Paragrafen förklaras omedelbart justerad.",
+        "Beslutet expedieras till: Rektor",
+    ]
+    assert found[89]["decisions"] == ["Förteckningen antas."]
+
+
+def test_a_decision_cut_by_a_page_break_is_one_item_and_its_assignment_is_read():
+    found = paragraphs(
+        "§ 12 Dnr Bun/2025:40\nKompetensförsörjning\n\nBeslut\n\n"
+        "Förvaltningen får i uppdrag att ta fram en plan för kompetensförsörjning och"
+        + PAGE_BREAK
+        + "återrapportera till nämnden senast 2025-12-31.\n"
+    )
+    decision = "Förvaltningen får i uppdrag att ta fram en plan för kompetensförsörjning och återrapportera"
+    assert len(found[12]["decisions"]) == 1
+    assert found[12]["decisions"][0].startswith(decision)
+    [assignment] = found[12]["assignments"]
+    assert assignment["assignees"] == ["Förvaltningen"]
+    assert "återrapportera till nämnden senast 2025-12-31" in assignment["task"] + " " + assignment["deadline_text"]
+
+
+def test_a_finished_sentence_before_a_page_break_stays_its_own_paragraph():
+    text = "Nämnden antar planen." + PAGE_BREAK + "och det noteras särskilt.\n"
+    cleaned = strip_furniture(text, ["Barn- och utbildningsnämnden"])
+    assert "Nämnden antar planen.\n\noch det noteras särskilt." in cleaned
+
+
+def test_a_sentence_going_on_in_capitals_after_a_page_break_is_not_joined():
+    text = "Beslutsunderlag" + PAGE_BREAK + "Tjänsteskrivelse 2025-05-02.\n"
+    cleaned = strip_furniture(text, ["Barn- och utbildningsnämnden"])
+    assert "Beslutsunderlag\n\nTjänsteskrivelse 2025-05-02." in cleaned
+
+
+def test_lone_numbers_away_from_any_signature_box_are_kept():
+    table = "Antal elever per skola\n\n120\n\n135\n\n98\n\nSumman är 353.\n"
+    assert strip_furniture(table, ["Barn- och utbildningsnämnden"]) == table
+
+
+def test_furniture_is_removed_and_nothing_else_of_the_page():
+    text = "Första sidans sista mening." + PAGE_BREAK + "Andra sidans första mening.\n"
+    cleaned = strip_furniture(text, ["Barn- och utbildningsnämnden"])
+    assert cleaned == "Första sidans sista mening.\n\nAndra sidans första mening.\n"
