@@ -95,7 +95,8 @@ OTHER_HEADING_PATTERN = re.compile(
     re.IGNORECASE,
 )
 DECISION_HEADING = re.compile(
-    r"^(?:beslut|beslutet|beslut på sammanträdet|[a-zåäöé\- ]{2,70}s beslut(?: på sammanträdet| för egen del)?)$",
+    r"^(?=(?-i:[A-ZÅÄÖÉ]))"  # (a heading opens with a capital: not a title's wrapped "… fullmäktiges beslut")
+    r"(?:beslut|beslutet|beslut på sammanträdet|[a-zåäöé\- ]{2,70}s beslut(?: på sammanträdet| för egen del)?)$",
     re.IGNORECASE,
 )
 #: "Beslut: Förvaltningen får i uppdrag …" – the heading and the decision on one line.

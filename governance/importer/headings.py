@@ -326,7 +326,7 @@ def read_heading(lines: list[str], heading_key, opener: Opener | None = None) ->
             abbreviated = ABBREVIATED_END.search(last)
             if (
                 (not wrapped and not _heading_soon(lines, index, heading_key))
-                or len(title_lines) >= 4
+                or len(title_lines) >= (6 if joined else 4)  # (a line ending "… punkt 17 och" goes on)
                 or (last.endswith(SENTENCE_END) and not abbreviated)
                 or (LIST_START.match(line) and not _heading_soon(lines, index, heading_key))
             ):

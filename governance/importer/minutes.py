@@ -67,7 +67,9 @@ SECTION_HEADINGS = {
     "överläggning": "procedure",
 }
 LONGEST_SECTION_HEADING = max(map(len, SECTION_HEADINGS))
-DECISION_HEADING = re.compile(r"^[A-ZÅÄÖ][\w åäö-]{0,70}s beslut$", re.IGNORECASE)  # "Kommunstyrelsens beslut"
+#: "Kommunstyrelsens beslut", "SAMHÄLLSPLANERINGSNÄMNDENS BESLUT"; a heading opens with a capital,
+#: so a wrapped title line ("kommunallagen beträffande kommunfullmäktiges beslut") is none.
+DECISION_HEADING = re.compile(r"^(?-i:[A-ZÅÄÖ])[\w åäö-]{0,70}s beslut$", re.IGNORECASE)
 PROPOSAL_HEADING = re.compile(
     r"^(?!Enligt\b)[A-ZÅÄÖ][\wåäö-]*s(?: [a-zåäö]+s)? förslag$"
 )  # "Kommunledningsutskottets förslag"

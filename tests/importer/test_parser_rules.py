@@ -171,6 +171,52 @@ def test_a_wrapped_title_is_joined_and_ends_where_the_heading_ends():
     )
 
 
+def test_a_wrapped_title_line_ending_in_an_organs_beslut_is_no_decision_heading():
+    body = (
+        "§ 42 Ärendenummer SLK-2025-00034\n\n"
+        "Ordförandebeslut i brådskande ärende - Fullmakt att\n"
+        "företräda staden i mål om laglighetsprövning enligt\n"
+        "kommunallagen beträffande kommunfullmäktiges beslut\n"
+        "2024-12-12 § 541, Utdelning ur Parkering AB\n"
+        "Beslut\n\n"
+        "Antecknas.\n"
+    )
+    _head, [paragraph] = minutes(body)
+    assert paragraph["title"].endswith("kommunfullmäktiges beslut 2024-12-12 § 541, Utdelning ur Parkering AB")
+    assert paragraph["decisions"] == ["Antecknas."]
+
+
+def test_a_decided_point_whose_wrapped_line_ends_in_beslut_stays_one_point():
+    body = (
+        "§ 903 Ärendenummer SLK-2024-00880\n\n"
+        "Redovisning av uppdrag om borgensåtaganden\n"
+        "Beslut\n\n"
+        "1. Redovisning av kommunfullmäktiges uppdrag till kommunstyrelsen, att verka för att\n"
+        "avsluta borgensåtaganden för stiftelsernas pensionsutfästelser\n"
+        "och Stiftelsen Otium enligt kommunfullmäktiges beslut\n"
+        "1980-10-30 § 25, antecknas och förklaras fullgjort.\n"
+    )
+    [paragraph] = parse_text(HEAD + "\n" + body, "protokoll.txt").data["paragraphs"]
+    assert len(paragraph["decisions"]) == 1
+    [assignment_ended] = paragraph["fulfilments"]
+    assert assignment_ended["reference"]["organ"].lower() == "kommunfullmäktige"
+    assert assignment_ended["reference"]["task"].startswith("verka för att avsluta borgensåtaganden")
+
+
+def test_a_long_title_whose_line_ends_in_och_keeps_its_last_line():
+    body = (
+        "§ 638 Ärendenummer SLK-2025-00790\n\n"
+        "Ordförandebeslut i brådskande ärende Yttrande till\n"
+        "förvaltningsrätten och beslut om fullmakt i mål om\n"
+        "laglighetsprövning avseende kommunfullmäktiges beslut\n"
+        "2025-06-18, § 372 om kompletterande budget, punkt 17 och\n"
+        "18\n"
+        "Beslut\n\n"
+        "Antecknas.\n"
+    )
+    assert heads(body)[0][1].endswith("punkt 17 och 18")
+
+
 def test_a_title_does_not_run_on_into_the_body_without_a_heading():
     body = (
         "KS § 9 DNR: KF/2006.437\n"
