@@ -106,6 +106,13 @@ def _interpellation(text, resolve_organ):
             f"interpellationen är ställd till en post ({addressee['role']}), inte till en namngiven person; "
             "sidan visar posten och svaret registreras av fullmäktiges sekreterare."
         )
+    answer = fields.get("answer") or {}
+    if answer.get("date") and fields.get("date") and answer["date"] < fields["date"]:
+        warnings.append(
+            f"svarets datum ({answer['date']:%Y-%m-%d}) är före interpellationens ({fields['date']:%Y-%m-%d}) "
+            "och användes inte; ange svarsdatum på sidan."
+        )
+        answer["date"] = None
     return fields, [], warnings
 
 
