@@ -124,6 +124,9 @@ class KindSpec:
     page_model: type
     write: Callable  # DocumentWriter method: (writer, page, data) -> None
     validate: Callable  # record -> [error]
+    #: DocumentWriter method (writer, page, data) -> None run on every import, the unchanged
+    #: included: tells whoever follows the page what the document answers.
+    announce: Callable | None = None
 
     @property
     def label(self) -> str:
@@ -156,6 +159,7 @@ REGISTRY: dict[str, KindSpec] = {
         InterpellationPage,
         DocumentWriter.write_interpellation,
         _validate_interpellation,
+        DocumentWriter.announce_own_answer,
     ),
     "policy": KindSpec(
         "policy",
@@ -173,6 +177,7 @@ REGISTRY: dict[str, KindSpec] = {
         StatementPage,
         DocumentWriter.write_statement,
         _validate_statement,
+        DocumentWriter.announce_statement_link,
     ),
 }
 
