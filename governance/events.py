@@ -1,9 +1,9 @@
 """Domain events: what happened to an assignment or a motion, announced to whoever follows it.
 
 `governance` owns the assignment and its rules but knows nothing of the processes that
-track it; `workflows` subscribes to `assignment_changed` (and `statement_linked`) and moves
-the Viewflow process in step. The dependency points one way: the model announces, the
-process layer listens.
+track it; `workflows` subscribes to `assignment_changed` (and `statement_linked`,
+`answer_imported`) and moves the Viewflow process in step. The dependency points one way:
+the model announces, the process layer listens.
 """
 
 from dataclasses import dataclass, field
@@ -47,4 +47,21 @@ class StatementLinked:
 
     statement: Any
     answered: Any
+    user: Any = None
+
+
+#: Sent (synchronously, inside the import's transaction) with `event=AnswerImported` each
+#: time the importer stores an interpellation whose own file holds the answer, also when the
+#: file is imported again unchanged (its process may have reached the answer step since).
+answer_imported = Signal()
+
+
+@dataclass(frozen=True)
+class AnswerImported:
+    """An interpellation (a specific `InterpellationPage`) whose own file holds its answer,
+    dated `answered_on` when the file dates the answer (None when it does not). `user`
+    imported it (None from the command line). Listeners record it once."""
+
+    interpellation: Any
+    answered_on: date | None = None
     user: Any = None

@@ -405,8 +405,14 @@ class InterpellationFlow(ArtifactFlow):
         process.save()
 
     def record_answer(self, activation):
-        interpellation = activation.process.interpellation
-        if interpellation.answered_on is None:
-            interpellation.answered_on = date.today()
-            interpellation.answer_introduction = interpellation.answer_introduction or activation.process.answer_text
-            interpellation.save_revision().publish()
+        """The interpellation is answered on the date of the document the answer comes from,
+        or today when a secretary answers by hand (or the document gives no date it can bear).
+        An interpellation already answered keeps its date and answer."""
+        process = activation.process
+        interpellation = process.interpellation
+        if interpellation.answered_on is not None:
+            return
+        dated = process.answer_dated if interpellation.may_be_answered_on(process.answer_dated) else None
+        interpellation.answered_on = dated or date.today()
+        interpellation.answer_introduction = interpellation.answer_introduction or process.answer_text
+        interpellation.save_revision().publish()

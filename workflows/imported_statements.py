@@ -6,7 +6,14 @@ statement step, the step is completed as a secretary completes it (`advance_task
 flow's own `record_statement`): the organ is the underlag's own, or the one organ still
 awaited when the underlag names none, and the statement is a short reference to the
 underlag, which the motion's "Handläggning" links. An interpellation waiting at its answer
-step records an imported answer the same way (`record_answer`).
+step records an imported answer the same way (`record_answer`), and so does an
+interpellation whose own file holds the answer (`governance.events.answer_imported`); the
+interpellation is answered on the date of that document.
+
+A page the import creates has no process yet while the import runs: it starts once the
+import commits (first publication), at the council's permission, which no file records.
+So the answer waits on the page; once the permission is given, importing the file again
+(or its answer) records it, or a secretary answers by hand.
 
 Nothing is forced anywhere else: a process before or past that step, an underlag from an
 organ the motion was not referred to, or several organs awaited and none named. The
@@ -15,7 +22,7 @@ the process. An underlag imported again is not recorded twice: its organ is no l
 awaited once its statement is in, and an interpellation is answered once.
 """
 
-from governance.events import StatementLinked
+from governance.events import AnswerImported, StatementLinked
 from governance.models import InterpellationPage, MotionPage
 from governance.visibility import is_public
 
@@ -42,16 +49,31 @@ def statement_reference(statement) -> str:
     return reference
 
 
+def own_answer_reference(answered_on) -> str:
+    """The answer an interpellation's own file holds, in short (the answer itself is on the page)."""
+    dated = f" ({answered_on:%Y-%m-%d})" if answered_on else ""
+    return f"Svaret står i interpellationens eget dokument{dated}."
+
+
 def record_imported_statement(event: StatementLinked) -> None:
     """Complete the waiting step of the answered page's process with `event.statement`, if any."""
-    answered = event.answered
+    answered, statement = event.answered, event.statement
     try:
         if isinstance(answered, MotionPage):
-            _record_motion_statement(answered, event.statement, event.user)
+            _record_motion_statement(answered, statement, event.user)
         elif isinstance(answered, InterpellationPage):
-            _record_interpellation_answer(answered, event.statement, event.user)
+            _record_interpellation_answer(answered, statement_reference(statement), statement.date, event.user)
     except TaskAlreadyDone:
         return  # a secretary completed the step at the same moment: theirs stands
+
+
+def record_imported_answer(event: AnswerImported) -> None:
+    """Complete the answer step of the interpellation's process with the answer its own file holds."""
+    reference = own_answer_reference(event.answered_on)
+    try:
+        _record_interpellation_answer(event.interpellation, reference, event.answered_on, event.user)
+    except TaskAlreadyDone:
+        return  # a secretary answered at the same moment: theirs stands
 
 
 def _open_step(process_model, page, node_name):
@@ -86,8 +108,8 @@ def _record_motion_statement(motion, statement, user) -> None:
     )
 
 
-def _record_interpellation_answer(interpellation, statement, user) -> None:
+def _record_interpellation_answer(interpellation, reference, answered_on, user) -> None:
     _process, task = _open_step(InterpellationProcess, interpellation, "answer")
     if task is None:
         return
-    advance_task(task, user, answer_text=statement_reference(statement))
+    advance_task(task, user, answer_text=reference, answer_dated=answered_on)

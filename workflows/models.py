@@ -127,6 +127,9 @@ class InterpellationProcess(Process):
     answer_due = jsonstore.DateField(_("ska besvaras senast"), null=True, blank=True)
     answer_due_explanation = jsonstore.CharField(_("hur datumet räknades fram"), max_length=300, blank=True)
     answer_text = jsonstore.TextField(_("svar"), blank=True)
+    #: The date of the document the answer comes from (an imported answer, or the
+    #: interpellation's own file); set by the import only. Empty when answered by hand.
+    answer_dated = jsonstore.DateField(_("svarets datum"), null=True, blank=True)
     debated_on = jsonstore.DateField(_("debatterad"), null=True, blank=True)
 
     class Meta:

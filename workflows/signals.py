@@ -7,7 +7,8 @@ every change (`governance.events.assignment_changed`); a change made in the admi
 the importer moves the process to the step that matches, so no task stays open for work
 that is already done. Likewise an imported beslutsunderlag linked to its motion or
 interpellation (`governance.events.statement_linked`) completes the statement or answer
-step the process waits at (`imported_statements`).
+step the process waits at, and so does an interpellation imported with its answer in the
+same file (`governance.events.answer_imported`; `imported_statements`).
 """
 
 from django.db import transaction
@@ -18,11 +19,18 @@ from viewflow.workflow.signals import task_finished
 from wagtail.log_actions import log
 from wagtail.signals import page_published
 
-from governance.events import AssignmentEvent, StatementLinked, assignment_changed, statement_linked
+from governance.events import (
+    AnswerImported,
+    AssignmentEvent,
+    StatementLinked,
+    answer_imported,
+    assignment_changed,
+    statement_linked,
+)
 from governance.models import Assignment, InterpellationPage, MotionPage, PolicyDocumentPage
 
 from .flows import responsible_user
-from .imported_statements import record_imported_statement
+from .imported_statements import record_imported_answer, record_imported_statement
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
 from .reporting import schedule_report_backs
 from .services import (
@@ -90,6 +98,12 @@ def move_process_with_assignment(sender, event: AssignmentEvent, **kwargs):
 def record_statement_from_import(sender, event: StatementLinked, **kwargs):
     """An imported underlag completes the statement (or answer) step its matter's process waits at."""
     record_imported_statement(event)
+
+
+@receiver(answer_imported)
+def record_answer_from_import(sender, event: AnswerImported, **kwargs):
+    """An interpellation imported with its answer completes the answer step its process waits at."""
+    record_imported_answer(event)
 
 
 def _start_confirmed(assignment):

@@ -31,6 +31,10 @@ PLACE_DATE = re.compile(
     r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:,?\s+den)?[, ]+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})\s*$",
     re.MULTILINE,
 )
+#: A line that is only a date, or a "Datum" label with it: how an answer's head or signature dates it.
+DATE_LINE = re.compile(r"^(?:Datum:?\s*)?(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4})$", re.IGNORECASE)
+#: How many lines at the head of an answer and around its signature may carry its date.
+DATING_LINES = 4
 
 
 def _clean(text):
@@ -56,6 +60,26 @@ def _own_lines(text, answer_text, ask_text):
     starts = [text.find(part) for part in (answer_text, ask_text) if part]
     letterhead = text[: min(starts)] if starts else ""
     return (letterhead + ask_text).split("\n")
+
+
+def _date_of(text):
+    return swedish.parse_iso(text) or swedish.parse_written(text)
+
+
+def _answer_dating(answer_text):
+    """(date, line) of the answer's own date: its place-and-date line ("Eksjö den 20 april
+    2023"), or a line holding only a date (or "Datum: …") in its head or by its signature.
+    A date inside an answer's sentences ("t.o.m. 15 oktober 2020") is what the answer tells
+    about, never when it was given, so it is not read."""
+    place_date = PLACE_DATE.search(answer_text)
+    if place_date and _date_of(place_date.group("date")):
+        return _date_of(place_date.group("date")), place_date.group(0).strip()
+    lines = [line.strip() for line in answer_text.split("\n") if line.strip()]
+    for line in lines[:DATING_LINES] + lines[-DATING_LINES:]:
+        dated = DATE_LINE.match(line)
+        if dated and _date_of(dated.group("date")):
+            return _date_of(dated.group("date")), line
+    return None, ""
 
 
 def _questions_from_interpellation(body):
@@ -117,15 +141,20 @@ def parse_interpellation(text, resolve_organ=None):
 
     answers, answered_by, answered_role = {}, None, ""
     answer_intro = ""
+    answer_date, dating_line = _answer_dating(answer_text)
     if answer_text:
-        marks = list(NUMBERED_QUESTION.finditer(answer_text))
-        answer_intro = swedish.paragraphs(answer_text[: marks[0].start()] if marks else answer_text)[:1]
+        # The dating line is neither part of the answers nor of the signature under them.
+        answer_body = answer_text
+        if dating_line:
+            answer_body = re.sub(rf"^[ \t]*{re.escape(dating_line)}[ \t]*$", "", answer_text, flags=re.M)
+        marks = list(NUMBERED_QUESTION.finditer(answer_body))
+        answer_intro = swedish.paragraphs(answer_body[: marks[0].start()] if marks else answer_body)[:1]
         answer_intro = answer_intro[0] if answer_intro else ""
-        answer_lines = [line for line in answer_text.split("\n") if line.strip()]
+        answer_lines = [line for line in answer_body.split("\n") if line.strip()]
         answered_by, _party, answered_role = _signature(answer_lines[-3:])
         for position, mark in enumerate(marks):
-            end = marks[position + 1].start() if position + 1 < len(marks) else len(answer_text)
-            body = answer_text[mark.end() : end]
+            end = marks[position + 1].start() if position + 1 < len(marks) else len(answer_body)
+            body = answer_body[mark.end() : end]
             if answered_by:
                 body = body.split("\n" + answered_by)[0]
             answers[int(mark.group("number"))] = "\n\n".join(swedish.paragraphs(body))
@@ -143,7 +172,6 @@ def parse_interpellation(text, resolve_organ=None):
             found["decided_by"] = "Kommunfullmäktige" if re.search(r"kommunfullmäktige", introduction, re.I) else ""
             referenced.append(found)
 
-    answer_date = None
     promises = []
     if answers:
         promise_date = answer_date or filed_on

@@ -106,6 +106,13 @@ def _interpellation(text, resolve_organ):
             f"interpellationen är ställd till en post ({addressee['role']}), inte till en namngiven person; "
             "sidan visar posten och svaret registreras av fullmäktiges sekreterare."
         )
+    answer = fields.get("answer") or {}
+    if answer.get("date") and fields.get("date") and answer["date"] < fields["date"]:
+        warnings.append(
+            f"svarets datum ({answer['date']:%Y-%m-%d}) är före interpellationens ({fields['date']:%Y-%m-%d}) "
+            "och användes inte; ange svarsdatum på sidan."
+        )
+        answer["date"] = None
     return fields, [], warnings
 
 
@@ -117,6 +124,9 @@ class KindSpec:
     page_model: type
     write: Callable  # DocumentWriter method: (writer, page, data) -> None
     validate: Callable  # record -> [error]
+    #: DocumentWriter method (writer, page, data) -> None run on every import, the unchanged
+    #: included: tells whoever follows the page what the document answers.
+    announce: Callable | None = None
 
     @property
     def label(self) -> str:
@@ -149,6 +159,7 @@ REGISTRY: dict[str, KindSpec] = {
         InterpellationPage,
         DocumentWriter.write_interpellation,
         _validate_interpellation,
+        DocumentWriter.announce_own_answer,
     ),
     "policy": KindSpec(
         "policy",
@@ -166,6 +177,7 @@ REGISTRY: dict[str, KindSpec] = {
         StatementPage,
         DocumentWriter.write_statement,
         _validate_statement,
+        DocumentWriter.announce_statement_link,
     ),
 }
 

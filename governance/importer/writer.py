@@ -1,8 +1,10 @@
 """Store parsed documents as pages, rows and assignments, idempotently.
 
 A document is identified by its municipality, kind and slug. Importing the same text
-again changes nothing; a changed text updates the existing pages through a new revision,
-so the page history shows what the re-import changed. Each document is written in one
+again changes no page; a changed text updates the existing pages through a new revision,
+so the page history shows what the re-import changed. Either way what the document
+answers is announced again (`KindSpec.announce`), so a process that has reached the step
+waiting for it since the last import records it. Each document is written in one
 transaction by the caller.
 """
 
@@ -14,7 +16,7 @@ from django.utils.text import slugify
 
 from governance.blocks import DocumentBodyBlock
 from governance.deadlines import due_date_for
-from governance.events import StatementLinked, statement_linked
+from governance.events import AnswerImported, StatementLinked, answer_imported, statement_linked
 from governance.importer.completion_links import link_and_record
 from governance.importer.statement_links import find_answered, waiting_answers
 from governance.models import (
@@ -209,6 +211,7 @@ class DocumentWriter:
         if existing and existing.source_text == parsed.text:
             self.result.status = "unchanged"
             self.result.page = existing
+            self._announce(spec, existing, data)
             return self.result
         page = existing or model(slug=slug)
         self.result.status = "updated" if existing else "created"
@@ -220,8 +223,15 @@ class DocumentWriter:
         )
         page.case = self.registers.case(data.get("case_number"))
         spec.write(self, page, data)
+        self._announce(spec, self.result.page, data)
         parsed.warnings.extend(warning for warning in self.result.warnings if warning not in parsed.warnings)
         return self.result
+
+    def _announce(self, spec, page, data):
+        """Tell whoever follows the document what it answers, on every import of it, changed
+        or not: its process may have reached the step that waits for it since the last one."""
+        if spec.announce is not None:
+            spec.announce(self, page, data)
 
     def _save(self, page, parent=None):
         if page.pk is None:
@@ -382,6 +392,20 @@ class DocumentWriter:
         """Whoever follows the answered matter (its process) hears of the underlag."""
         statement_linked.send(sender=DocumentWriter, event=StatementLinked(statement, answered.specific, self.user))
 
+    def announce_own_answer(self, page, data):
+        """An interpellation whose own file holds the answer: whoever follows it (its
+        process) hears of the answer, dated as the file dates it. A page created by this
+        import has no process yet (it starts once the import commits), so nothing listens."""
+        answer = data.get("answer")
+        if answer:
+            answered_on = _date(answer.get("date"))
+            answer_imported.send(sender=DocumentWriter, event=AnswerImported(page, answered_on, self.user))
+
+    def announce_statement_link(self, page, data):
+        """A beslutsunderlag linked to the motion or interpellation it answers: see `_announce_link`."""
+        if page.answers_id:
+            self._announce_link(page, page.answers)
+
     def write_statement(self, page, data):
         page.statement_type = data.get("statement_type") or "memo"
         page.handler = data.get("handler", "")[:200]
@@ -397,8 +421,6 @@ class DocumentWriter:
         if link.warning:
             self.result.warnings.append(f"beslutsunderlaget kopplades inte till något ärende: {link.warning}")
         self.result.page = self._save(page)
-        if page.answers_id:
-            self._announce_link(page, page.answers)
 
     # Assignments -------------------------------------------------------------------
 

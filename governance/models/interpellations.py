@@ -100,7 +100,13 @@ class InterpellationPage(GovernanceDocumentPage):
 
     @property
     def is_answered(self):
-        return bool(self.answered_by_id) or any(q.answer for q in self.questions.all())
+        """Answered by a named person, in its questions, or recorded as answered (`answered_on`)
+        by its process, which registers an answer that names nobody."""
+        return bool(self.answered_on or self.answered_by_id) or any(q.answer for q in self.questions.all())
+
+    def may_be_answered_on(self, day) -> bool:
+        """An answer cannot be dated before the interpellation it answers."""
+        return day is not None and not (self.date and day < self.date)
 
     @property
     def status_label(self):
@@ -120,7 +126,7 @@ class InterpellationPage(GovernanceDocumentPage):
             raise ValidationError(
                 {"addressee": _("Ange vem interpellationen är ställd till: en person, en post eller båda.")}
             )
-        if self.answered_on and self.date and self.answered_on < self.date:
+        if self.answered_on and not self.may_be_answered_on(self.answered_on):
             raise ValidationError({"answered_on": _("Svaret kan inte vara daterat före interpellationen.")})
 
 

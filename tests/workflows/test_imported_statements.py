@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from governance.importer.importing import store
 from governance.importer.pipeline import parse_text
-from governance.models import InterpellationPage, MotionAction, MotionPage, Organization, StatementPage
+from governance.models import InterpellationPage, Meeting, MotionAction, MotionPage, Organization, StatementPage
 from governance.roles import SECRETARIES, ensure_role_groups
 from tests import factories
 from tests.importer.test_statements import ANSWER, MOTION, _import
@@ -204,7 +204,46 @@ def test_an_interpellation_waiting_for_its_answer_records_the_imported_answer(ho
     process.refresh_from_db()
     assert process.coerced.answer_text.startswith("Svar (motionssvar) 2026-05-11: Svar på interpellation om förskolans")
     interpellation.refresh_from_db()
-    assert interpellation.answered_on == date.today()
+    assert interpellation.answered_on == date(2026, 5, 11), "answered on the answer's own date, not the import's"
+
+
+def test_the_interpellation_is_shown_answered_on_the_imported_answer_s_date(home_page, interpellation, place, client):
+    process = start_interpellation_process(interpellation)
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
+    _import(home_page, INTERPELLATION_ANSWER)
+
+    html = client.get(interpellation.url).content.decode()
+    assert '<span class="badge">Besvarad</span>' in html
+    assert '<dt>Besvarad</dt><dd class="answered-on">2026-05-11</dd>' in html
+    row = f'Besvarad: <a href="{interpellation.url}">{interpellation.title}</a> <span class="muted">2026-05-11</span>'
+    assert row in client.get(f"/person/{interpellation.addressee_id}/").content.decode()
+    feed = client.get(f"/dokument/{interpellation.pk}/handelser.atom").content.decode()
+    assert "Interpellationen besvarad" in feed and "2026-05-11" in feed
+
+
+def test_an_interpellation_answered_by_an_imported_answer_leaves_the_council_agenda(
+    home_page, interpellation, place, client
+):
+    meeting = Meeting.objects.get(organization=interpellation.organization, date=date(2023, 4, 24))
+    process = start_interpellation_process(interpellation)
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
+    assert interpellation.title in client.get(f"/moten/{meeting.pk}/").content.decode()
+
+    _import(home_page, INTERPELLATION_ANSWER)
+    assert "Inga obesvarade interpellationer." in client.get(f"/moten/{meeting.pk}/").content.decode()
+
+
+def test_an_answer_imported_before_the_permission_is_recorded_when_imported_again(home_page, interpellation, place):
+    process = start_interpellation_process(interpellation)
+    _import(home_page, INTERPELLATION_ANSWER)
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
+    assert open_task(process, "answer") is not None
+
+    _import(home_page, INTERPELLATION_ANSWER)  # the same file again, unchanged
+    assert open_task(process, "answer") is None
+    assert StatementPage.objects.count() == 1
+    interpellation.refresh_from_db()
+    assert interpellation.answered_on == date(2026, 5, 11)
 
 
 def test_an_interpellation_not_yet_permitted_is_left_alone(home_page, interpellation, place):
