@@ -105,7 +105,7 @@ def strip_furniture(text, header_names=()):
         if len(stripped[index]) > 80 or not stripped[index][-11:].lower().endswith(FOOTER_ENDINGS):
             continue
         footer = stripped[index].lower()
-        if len(footer.split()) <= 8 and any(name in footer for name in long_names):
+        if len(footer.split()) <= 8 and _is_running_footer(footer, long_names, stripped.count(stripped[index])):
             drop.add(index)
     # A strong line (a page header's date, "Protokoll nr", a page number, a signature box)
     # pulls the header-like lines and lone page numbers within three non-blank lines of it
@@ -142,6 +142,25 @@ def strip_furniture(text, header_names=()):
         start = index + 1
     kept.extend(lines[start:])
     return BLANK_LINES.sub("\n\n", "\n".join(kept)).strip() + "\n"
+
+
+#: What a running footer holds besides the head's names: "Göteborgs Stad Kommunstyrelsen, protokoll".
+_FOOTER_WORD = r"(?:(?:sammanträdes)?protokoll(?:et)?|nr|\d+)"
+FOOTER_WORDS = re.compile(rf"^[\s,.:;|–-]*{_FOOTER_WORD}?(?:[\s,.:;|–-]+{_FOOTER_WORD})*[\s,.:;|–-]*$")
+
+
+def _is_running_footer(footer, long_names, occurrences):
+    """Whether a short line ending in "protokoll" is the page footer: it repeats on other
+    pages, or it is nothing but the head's names and the word, so that a title such as
+    "Rättelse av kommunstyrelsens protokoll" (a name inside other words) stays."""
+    present = [name for name in long_names if name in footer]
+    if not present:
+        return False
+    if occurrences > 1:
+        return True
+    for name in sorted(present, key=len, reverse=True):
+        footer = footer.replace(name, " ")
+    return bool(FOOTER_WORDS.match(footer))
 
 
 #: How a line that finishes its sentence, list item or heading lead-in ends.

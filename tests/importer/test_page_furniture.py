@@ -78,3 +78,21 @@ def test_furniture_is_removed_and_nothing_else_of_the_page():
     text = "Första sidans sista mening." + PAGE_BREAK + "Andra sidans första mening.\n"
     cleaned = strip_furniture(text, ["Barn- och utbildningsnämnden"])
     assert cleaned == "Första sidans sista mening.\n\nAndra sidans första mening.\n"
+
+
+def test_a_title_ending_in_the_organs_protokoll_is_no_running_footer():
+    text = (
+        "§ 178 Dnr KS 2023/782\n\nÖvrig fråga - Rättelse av kommunstyrelsens protokoll\n"
+        "den 13 december 2023, § 923\nBeslut\n\nRättelsen godkänns.\n\n"
+        "Alvesta kommun Kommunstyrelsen, protokoll\n\n§ 179 Dnr KS 2023/790\n"
+    )
+    cleaned = strip_furniture(text, ["Kommunstyrelsen", "Alvesta kommun"])
+    assert "Övrig fråga - Rättelse av kommunstyrelsens protokoll\n" in cleaned
+    assert "Alvesta kommun Kommunstyrelsen, protokoll" not in cleaned
+
+
+def test_a_footer_line_repeated_on_every_page_is_removed_whatever_it_holds():
+    page = "Text på sidan.\n\nAlvesta, april 2025: kommunstyrelsens protokoll\n\n"
+    cleaned = strip_furniture(page * 3, ["Kommunstyrelsen"])
+    assert "protokoll" not in cleaned
+    assert cleaned.count("Text på sidan.") == 3
