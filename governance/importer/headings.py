@@ -18,12 +18,21 @@ from . import swedish
 from .patterns import lines_holding
 
 DNR_LABEL = (
-    r"(?:Diarienummer|Diarienr|Diarie\s?nr|Ärendenummer|Ärendenr|Ärende\s?nr|Dnr|DNR|Ärende-ID|Beteckning)\.?\s*:?\s*"
+    r"(?i:Diarienummer|Diarienr|Diarie\s?nr|Ärendenummer|Ärendenr|Ärende\s?nr|Dnr|Ärende-ID|Beteckning)\.?\s*:?\s*"
 )
 _NOT_A_DATE = r"(?!(?:19|20)\d{2}-\d{2}-\d{2}(?!\d))(?!(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}(?!\d))"
+#: A diarienummer's series: an abbreviation ("KS", "SLK", "Bun", "Ks", "KSau"), not a word
+#: that opens a title ("Motion 2023:15 om cykelvägar", "Rapport 2023:12").
+DNR_SERIES = r"(?:[A-ZÅÄÖ]{1,7}|[A-ZÅÄÖ][a-zåäö]{1,3}|[A-ZÅÄÖ]{2,4}[a-zåäö]{1,3})"
+_DNR_NUMBER = (
+    _NOT_A_DATE + r"(?:(?:19|20)\d{2}(?:[./:-]|\.\s)\d{1,6}"
+    r"|\d{1,5}/\d{2}(?!\d)|\d{1,5}/(?:19|20)\d{2})(?::-?\d{1,4}|-\d{1,4})?"
+)
+#: The series before the number ("KS 2024/17") or after it ("2025.493 KS"), never both: in a
+#: line in capitals, "SLK-2023-00369 EXTRA MÅNADSUPPFÖLJNING" ends its number before "EXTRA".
 DNR_VALUE = (
-    r"(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}(?:[ /-]|\s?/\s?))?" + _NOT_A_DATE + r"(?:(?:19|20)\d{2}(?:[./:-]|\.\s)\d{1,6}"
-    r"|\d{1,5}/\d{2}(?!\d)|\d{1,5}/(?:19|20)\d{2})(?:[:-]\d{1,4})?(?:\s(?:[A-ZÅÄÖ]{1,6}|[A-ZÅÄÖ]{2,5}-\d{3})(?![\wåäö-]))?"
+    rf"(?:{DNR_SERIES}(?:[ /-]|\s?/\s?){_DNR_NUMBER}"
+    rf"|{_DNR_NUMBER}(?:\s(?:[A-ZÅÄÖ]{{1,6}}|[A-ZÅÄÖ]{{2,5}}-\d{{3}})(?![\wåäö-]))?)"
 )
 DNR_ONLY = re.compile(rf"^\s*(?:{DNR_LABEL})?(?P<number>{DNR_VALUE})(?:\s{{2,}}\d{{3}}(?:[.:-]\d+)?)?\s*$")
 LABELLED_DNR = re.compile(rf"^\s*{DNR_LABEL}(?P<number>{DNR_VALUE}|\S*\d\S*)\s*$", re.IGNORECASE)

@@ -137,6 +137,12 @@ def test_a_text_that_is_no_known_kind_is_refused():
         ("§ 25   Information och föredragningar", "Information och föredragningar", None),
         ("§ 12 Val av revisorer   Dnr KS 2024/17", "Val av revisorer", "KS 2024/17"),
         ("§ 9 Nämndplan 2025-2029", "Nämndplan 2025-2029", None),
+        ("§ 45 Motion 2023:15 om cykelvägar", "Motion 2023:15 om cykelvägar", None),
+        ("§ 85 Rapport 2023:12 från klimatrådet", "Rapport 2023:12 från klimatrådet", None),
+        ("§ 7 Ks 2023:15 Motion om cykelvägar", "Motion om cykelvägar", "Ks 2023:15"),
+        ("§ 50 SLK-2023-00025:-1 Val av ledamot", "Val av ledamot", "SLK-2023-00025"),
+        ("§ 38 ÄRENDENUMMER SLK-2023-00369 EXTRA MÅNADSUPPFÖLJNING", "EXTRA MÅNADSUPPFÖLJNING", "SLK-2023-00369"),
+        ("§ 3 DNR: KS 2024/17 Budget", "Budget", "KS 2024/17"),
     ],
 )
 def test_the_head_line_gives_title_and_diarienummer_in_every_common_form(line, title, case_number):
@@ -148,6 +154,11 @@ def test_the_head_line_gives_title_and_diarienummer_in_every_common_form(line, t
 @pytest.mark.parametrize("line", ["§ 5 i kommunallagen", "§ 71 forts Dnr 2023/314", "enligt § 5"])
 def test_references_and_continued_paragraphs_are_not_heads(line):
     assert headings.opener_at(line) is None
+
+
+def test_a_labelled_diarienummer_line_after_a_title_opening_with_a_motions_number_is_the_diarienummer():
+    body = "§ 45 Motion 2023:15 från Anna Andersson (S) om cykelvägar\nDnr KS 2023/123\nBeslut\nMotionen bifalls.\n"
+    assert heads(body) == [(45, "Motion 2023:15 från Anna Andersson (S) om cykelvägar", "KS 2023/123")]
 
 
 def test_a_diarienummer_on_its_own_line_after_the_title_is_found():
