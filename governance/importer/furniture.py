@@ -77,6 +77,7 @@ def strip_furniture(text, header_names=()):
         lengths = {len(name) for name in names}
         named = compress(positions, map(lengths.__contains__, map(len, stripped)))
     header = {index for index in named if stripped[index].lower() in names}
+    header.update(_composed_header_lines(text, lines, stripped, long_names))
     drop = set()
     strong = []
     page_numbers = set()
@@ -134,6 +135,11 @@ def strip_furniture(text, header_names=()):
         run.append(index)
     if len(run) >= 2:
         drop.update(run)
+    # The page number printed beside a page header that has just gone goes with it.
+    dropped_headers = header & drop
+    for index in page_numbers - drop:
+        if any(abs(nonblank[index] - nonblank[other]) <= 2 for other in dropped_headers):
+            drop.add(index)
     drop.update(_breaks_inside_sentences(stripped, drop))
     kept = []
     start = 0
@@ -142,6 +148,30 @@ def strip_furniture(text, header_names=()):
         start = index + 1
     kept.extend(lines[start:])
     return BLANK_LINES.sub("\n\n", "\n".join(kept)).strip() + "\n"
+
+
+#: The words a page header is made of besides the head's names: "JÖNKÖPINGS KOMMUN",
+#: "SAMMANTRÄDESPROTOKOLL", the date, the page number.
+HEADER_WORDS = (
+    r"[\wåäöÅÄÖ-]+ (?:kommun|stad)|(?:sammanträdes)?protokoll(?:sutdrag)?|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,3}(?: ?\(\d{1,3}\))?|sida"
+)
+
+
+def _composed_header_lines(text, lines, stripped, long_names):
+    """Lines made of nothing but two or more of the head's names and page-header words
+    ("JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden", "SAMMANTRÄDESPROTOKOLL 2023-01-02"),
+    one of them a name or "kommun", "stad", "protokoll": header-like, like a name on its
+    own. A sentence's last words ("… beslut i vård- och" | "omsorgsnämnden.") end in a stop."""
+    names = "|".join(re.escape(name) for name in sorted(long_names, key=len, reverse=True))
+    word = rf"(?:{names}|{HEADER_WORDS})" if names else rf"(?:{HEADER_WORDS})"
+    pattern = re.compile(
+        rf"[^\S\n]*(?=[^\n]*?(?:{names + '|' if names else ''}kommun|stad|protokoll))"
+        rf"{word}(?:(?![\wåäöÅÄÖ])[^\S\n]*[,:|–-]?[^\S\n]*{word})+(?![\wåäöÅÄÖ])[^\S\n]*$",
+        re.IGNORECASE,
+    )
+    short = compress(range(len(lines)), map((81).__gt__, map(len, stripped)))
+    return [index for index in short if stripped[index] and pattern.match(lines[index])]
 
 
 #: What a running footer holds besides the head's names: "Göteborgs Stad Kommunstyrelsen, protokoll".

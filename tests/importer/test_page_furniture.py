@@ -96,3 +96,22 @@ def test_a_footer_line_repeated_on_every_page_is_removed_whatever_it_holds():
     cleaned = strip_furniture(page * 3, ["Kommunstyrelsen"])
     assert "protokoll" not in cleaned
     assert cleaned.count("Text på sidan.") == 3
+
+
+def test_a_page_header_in_capitals_made_of_the_heads_names_goes_with_its_page_number():
+    page_header = "\n\nJÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden\n\nSAMMANTRÄDESPROTOKOLL 2023-01-02\n\n33\n\n"
+    text = "Nämnden antar planen." + page_header + "Nämnden noterar informationen.\n"
+    cleaned = strip_furniture(text, ["Barn- och utbildningsnämnden"])
+    assert cleaned == "Nämnden antar planen.\n\nNämnden noterar informationen.\n"
+
+
+def test_a_sentence_ending_in_the_organs_name_beside_a_signature_box_is_kept():
+    text = (
+        "Arbetsutskottet har beslutat att hänskjuta ärendet för beslut i vård- och\nomsorgsnämnden.\n\n"
+        + " " * 70
+        + "Utdragsbestyrkande\n"
+        + " " * 90
+        + "13\n"
+    )
+    cleaned = strip_furniture(text, ["Vård- och", "omsorgsnämnden"])
+    assert cleaned == "Arbetsutskottet har beslutat att hänskjuta ärendet för beslut i vård- och\nomsorgsnämnden.\n"
