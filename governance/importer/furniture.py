@@ -166,12 +166,14 @@ def _composed_header_lines(text, lines, stripped, long_names):
     names = "|".join(re.escape(name) for name in sorted(long_names, key=len, reverse=True))
     word = rf"(?:{names}|{HEADER_WORDS})" if names else rf"(?:{HEADER_WORDS})"
     pattern = re.compile(
-        rf"[^\S\n]*(?=[^\n]*?(?:{names + '|' if names else ''}kommun|stad|protokoll))"
-        rf"{word}(?:(?![\wåäöÅÄÖ])[^\S\n]*[,:|–-]?[^\S\n]*{word})+(?![\wåäöÅÄÖ])[^\S\n]*$",
+        rf"[^\S\n]*{word}(?:(?![\wåäöÅÄÖ])[^\S\n]*[,:|–-]?[^\S\n]*{word})+(?![\wåäöÅÄÖ])[^\S\n]*$",
         re.IGNORECASE,
     )
+    markers = (*long_names, "kommun", "stad", "protokoll")
     short = compress(range(len(lines)), map((81).__gt__, map(len, stripped)))
-    return [index for index in short if stripped[index] and pattern.match(lines[index])]
+    composed = [index for index in short if stripped[index] and pattern.match(lines[index])]
+    # (Checked after the pattern, which most lines fail at their first or second word.)
+    return [index for index in composed if any(marker in stripped[index].lower() for marker in markers)]
 
 
 #: What a running footer holds besides the head's names: "Göteborgs Stad Kommunstyrelsen, protokoll".
