@@ -118,7 +118,7 @@ def protect_party_only_movers(collector, field, sub_objs, using):
     and is refused while the party is the only mover of a motion: the motion would lose its mover."""
     party_only = [mover for mover in sub_objs if mover.person_id is None]
     if party_only:
-        raise models.ProtectedError(_("Partiet är ensam motionär på en motion och kan inte tas bort."), party_only)
+        models.PROTECT(collector, field, party_only, using)
     models.SET_NULL(collector, field, sub_objs, using)
 
 
