@@ -83,7 +83,10 @@ def _missing(result: dict) -> list[str]:
 
 
 def _person(row: dict | None) -> str:
-    """ "Name (P), role"; a post alone when no one is named ("kommunstyrelsens ordförande")."""
+    """ "Name (P), role"; a party group that moves with no one signing ("Vänsterpartiet (V)");
+    a post alone when no one is named ("kommunstyrelsens ordförande")."""
+    if row and not row.get("name") and row.get("party_name"):
+        row = dict(row, name=row["party_name"])
     if not row or not row.get("name"):
         return (row or {}).get("role") or "–"
     party = f" ({row['party']})" if row.get("party") else ""

@@ -12,6 +12,7 @@ of scraping pages. The mapping from this project's civic model:
 | Meeting         | Meeting, its protokoll as `resultsProtocol`, its §s as agenda items      |
 | AgendaItem      | one published § (MinutesParagraphPage), the decisions as resolution text |
 | Paper           | a motion, an interpellation, a policy document, or a case (diarienummer)|
+|                 | (a party moving with no one signing: `beslutsspar:originatorParty`)      |
 | Consultation    | a § that dealt with a paper's case                                       |
 | File            | the protokoll and documents, as their public web pages                   |
 | LegislativeTerm | the mandate periods (mandatperiod) from 15 October of an election year   |
@@ -316,6 +317,11 @@ def consultation(paragraph: MinutesParagraphPage, urls: Urls) -> dict:
     )
 
 
+#: A vendor property (OParl lets a system add its own under a prefix): the parties that move
+#: a motion with no one signing ("föreslår Vänsterpartiet:"), by name, since parties are no
+#: OParl organizations here and `originatorPerson` holds people only.
+ORIGINATOR_PARTY = "beslutsspar:originatorParty"
+
 PAPER_TYPES: dict[type, str] = {
     MotionPage: "Motion",
     InterpellationPage: "Interpellation",
@@ -326,8 +332,11 @@ PAPER_TYPES: dict[type, str] = {
 def document_paper(page, urls: Urls) -> dict:
     specific = page.specific
     originators: list[int] = []
+    originator_parties: list[str] = []
     if isinstance(specific, MotionPage):
-        originators = [mover.person_id for mover in specific.movers.all()]
+        movers = list(specific.movers.all())
+        originators = [mover.person_id for mover in movers if mover.person_id]
+        originator_parties = [mover.display_name for mover in movers if not mover.person_id]
     elif isinstance(specific, InterpellationPage):
         originators = [specific.asker_id]
     return _clean(
@@ -342,6 +351,7 @@ def document_paper(page, urls: Urls) -> dict:
             "relatedPaper": [urls.of("paper", "case", specific.case_id)] if specific.case_id else [],
             "mainFile": page_file(specific, urls, specific.title),
             "originatorPerson": [urls.of("person", pk) for pk in originators],
+            ORIGINATOR_PARTY: originator_parties,
             "underDirectionOf": [urls.of("organization", specific.organization_id)] if specific.organization_id else [],
             "web": urls.web(specific.url),
             **_page_times(specific),

@@ -175,7 +175,7 @@ def documents_for_page(page, known_public=False):
                 page,
                 text=_join(page.background, page.proposal, *[a.text for a in page.att_satser.all()]),
                 kind="motion",
-                people=[m.person.name for m in movers],
+                people=[m.display_name for m in movers],
                 parties=[m.signed_party.abbreviation for m in movers if m.signed_party],
                 **common,
             )

@@ -6,6 +6,7 @@ from . import swedish
 from .municipalities import find_municipality
 from .organs import find_organ, normalise_organ
 from .own_case_number import find_own_case_number, without_case_number
+from .party_movers import party_movers
 from .people import named_with_party, signatures
 from .sections import body_text, split_sections
 
@@ -16,17 +17,7 @@ PROPOSES = re.compile(
 )
 ATT_SATS = re.compile(r"^\s*(?:[-•–●]\s*)?att\s+\S", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[•●])\s+\S")
-PARTIES = {
-    "socialdemokraterna": "S",
-    "moderaterna": "M",
-    "sverigedemokraterna": "SD",
-    "centerpartiet": "C",
-    "vänsterpartiet": "V",
-    "kristdemokraterna": "KD",
-    "liberalerna": "L",
-    "miljöpartiet": "MP",
-}
-PARTY_NAME = re.compile(r"\b(" + "|".join(PARTIES) + r")\b", re.IGNORECASE)
+PARTY_NAME = re.compile(r"\b(" + "|".join(swedish.NATIONAL_PARTIES) + r")\b", re.IGNORECASE)
 _PERSON = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?"
 #: "Jan-Erik Wallin Kommunstyrelsens ordförande (M)", "Lady Mulumba gruppledare (KD)"
 NAME_ROLE_PARTY = re.compile(
@@ -84,7 +75,7 @@ def signed_movers(lines):
         party = PARTY_NAME.search(line)
         if not party or len(line) > 60:
             continue
-        abbreviation = PARTIES[party.group(1).lower()]
+        abbreviation = swedish.NATIONAL_PARTIES[party.group(1).lower()]
         if re.match(r"^\s*(?:För|för)\s", line):
             for names in tail[index + 1 :]:
                 words = names.split()
@@ -163,6 +154,8 @@ def parse_motion(text):
     movers = signed_movers(lines) or [s for s in signatures(signature_lines, require_party=True)]
     if not movers:
         movers = [dict(person, role="") for person in named_with_party(text)]
+    if not movers:
+        movers = party_movers(text)
     filed = FILED.search(text)
     filed_date = _resolve_date(filed.group("date"), text) if filed else None
     place_date = PLACE_DATE.search(text)

@@ -7,6 +7,24 @@ parse time (in the dry run too) rather than when the writer reaches it. Nested r
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NotRequired, TypedDict
+
+
+class Mover(TypedDict):
+    """One mover of a motion, as the review JSON shows it.
+
+    A person: `name` as signed, `party` the abbreviation signed with ("S"), `role` the line
+    under the name. A party group that proposes with no one signing ("föreslår
+    Vänsterpartiet:", "För Vänsterpartiet", "(V)-gruppen") has an empty `name`, the party's
+    abbreviation when it is known (empty for a local party named only in full), its name as
+    written without the genitive in `party_name` ("Vänsterpartiet") and the group as written
+    in `role` when it says more than the name ("Socialdemokraternas fullmäktigegrupp").
+    """
+
+    name: str
+    party: str
+    role: str
+    party_name: NotRequired[str]
 
 
 @dataclass
@@ -28,7 +46,7 @@ class MinutesRecord(DocumentRecord):
 
 @dataclass
 class MotionRecord(DocumentRecord):
-    movers: list = field(default_factory=list)
+    movers: list[Mover] = field(default_factory=list)
     background: str = ""
     proposal: str = ""
     att_satser: list = field(default_factory=list)

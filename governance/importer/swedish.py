@@ -16,6 +16,34 @@ WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}}) ({MONTH_PATTERN})\.? ((?:19|20)\d{{2}
 
 #: National parties; a local party is recognised by the "(X)" pattern all the same.
 PARTY_ABBREVIATIONS = {"S", "M", "SD", "C", "V", "KD", "L", "MP", "D", "FP", "NYD"}
+#: The national parties by their name as written in full, lower case; the longer forms first
+#: so "Miljöpartiet de gröna" is read whole. (A local party is recognised by "(X)" or by a
+#: name ending in "partiet", see importer/party_movers.py.)
+NATIONAL_PARTIES = {
+    "socialdemokraterna": "S",
+    "moderaterna": "M",
+    "sverigedemokraterna": "SD",
+    "centerpartiet": "C",
+    "vänsterpartiet": "V",
+    "kristdemokraterna": "KD",
+    "liberalerna": "L",
+    "miljöpartiet de gröna": "MP",
+    "miljöpartiet": "MP",
+    "folkpartiet liberalerna": "FP",
+    "folkpartiet": "FP",
+}
+#: A national party's name, for a party the importer has to create from its abbreviation.
+NATIONAL_PARTY_NAMES = {
+    "S": "Socialdemokraterna",
+    "M": "Moderaterna",
+    "SD": "Sverigedemokraterna",
+    "C": "Centerpartiet",
+    "V": "Vänsterpartiet",
+    "KD": "Kristdemokraterna",
+    "L": "Liberalerna",
+    "MP": "Miljöpartiet de gröna",
+    "FP": "Folkpartiet liberalerna",
+}
 PERSON_WITH_PARTY = re.compile(r"\b([A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \(([A-ZÅÄÖ]{1,4})\)")
 
 

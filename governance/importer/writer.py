@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Q
 from django.utils.text import slugify
 
 from governance.blocks import DocumentBodyBlock
@@ -19,6 +20,7 @@ from governance.deadlines import due_date_for
 from governance.events import AnswerImported, StatementLinked, answer_imported, statement_linked
 from governance.importer.completion_links import link_and_record
 from governance.importer.statement_links import find_answered, waiting_answers
+from governance.importer.swedish import NATIONAL_PARTY_NAMES
 from governance.models import (
     Assignment,
     AttSats,
@@ -116,15 +118,25 @@ class Registers:
             classification=organization_classification(name),
         )
 
-    def party(self, abbreviation):
-        if not abbreviation:
+    def party(self, abbreviation, name=""):
+        """The party by its abbreviation, or by its name when a local party is named only in
+        full ("Alingsåspartiet"); created in the municipality when unknown, under its name when
+        the text or the national table gives one."""
+        key = abbreviation or name[:20]
+        if not key:
             return None
+        here = Q(municipality__isnull=True) | Q(municipality=self.municipality)
         party = (
-            Party.objects.filter(abbreviation=abbreviation, municipality__isnull=True).first()
-            or Party.objects.filter(abbreviation=abbreviation, municipality=self.municipality).first()
+            Party.objects.filter(abbreviation=key, municipality__isnull=True).first()
+            or Party.objects.filter(abbreviation=key, municipality=self.municipality).first()
+            or (Party.objects.filter(here, name__iexact=name).first() if name else None)
         )
+        full_name = name or NATIONAL_PARTY_NAMES.get(key, key)
         if party is None:
-            party = Party.objects.create(name=abbreviation, abbreviation=abbreviation, municipality=self.municipality)
+            party = Party.objects.create(name=full_name, abbreviation=key, municipality=self.municipality)
+        elif party.name == party.abbreviation != full_name:
+            party.name = full_name  # created earlier from a bare "(V)"; the name is known now
+            party.save(update_fields=["name"])
         return party
 
     def person(self, name, party=""):
@@ -293,10 +305,11 @@ class DocumentWriter:
         page.movers = [
             MotionMover(
                 person=self.registers.person(mover["name"], mover.get("party", "")),
-                party=self.registers.party(mover.get("party")),
+                party=self.registers.party(mover.get("party"), mover.get("party_name", "")),
                 role=mover.get("role", "")[:200],
             )
             for mover in data.get("movers", [])
+            if mover.get("name") or mover.get("party") or mover.get("party_name")
         ]
         page.att_satser = [AttSats(text=text) for text in data.get("att_satser", [])]
         if not page.actions.exists() and page.date:

@@ -113,17 +113,37 @@ class MotionPage(GovernanceDocumentPage):
         return bool(action and action.classification in MotionAction.FINAL_CLASSIFICATIONS)
 
 
+def protect_party_only_movers(collector, field, sub_objs, using):
+    """A party's deletion clears it from movers who are people (their own party then shows)
+    and is refused while the party is the only mover of a motion: the motion would lose its mover."""
+    party_only = [mover for mover in sub_objs if mover.person_id is None]
+    if party_only:
+        models.PROTECT(collector, field, party_only, using)
+    models.SET_NULL(collector, field, sub_objs, using)
+
+
 class MotionMover(Orderable):
-    """A signatory of a motion, with the party and role they signed with."""
+    """A mover of a motion: a person with the party and role they signed with, or a party
+    group alone when no one signs ("föreslår Vänsterpartiet:"), as an organization sponsors
+    a bill in Open Civic Data and Popolo. Where a person's name would stand, a party-only
+    mover shows the party's name (`display_name`)."""
 
     motion = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="movers")
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Tomt när ett parti eller en partigrupp lämnat motionen utan att någon skrivit under."),
+    )
     party = models.ForeignKey(
         Party,
         verbose_name=_("parti"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=protect_party_only_movers,
         related_name="+",
         help_text=_("Partiet motionären skrev under för; tomt = personens nuvarande parti."),
     )
@@ -134,10 +154,30 @@ class MotionMover(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("motionär")
         verbose_name_plural = _("motionärer")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(party__isnull=False),
+                name="motionmover_person_or_party",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        if self.person_id is None and self.party_id is None:
+            raise ValidationError({"person": _("Ange en person eller ett parti som motionär.")})
 
     @property
     def signed_party(self):
-        return self.party or self.person.party
+        return self.party or (self.person.party if self.person_id else None)
+
+    @property
+    def display_name(self) -> str:
+        """The person's name, or the party's when the party group itself is the mover."""
+        if self.person_id:
+            return self.person.name
+        return self.party.name if self.party_id else ""
 
 
 class AttSats(Orderable):
