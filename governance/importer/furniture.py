@@ -7,6 +7,8 @@ splits sentences and decision items in two.
 """
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from itertools import accumulate, compress
 from operator import itemgetter
 
@@ -32,7 +34,7 @@ HEADER_LINE = re.compile(
     r"(?:Sammanträdesdatum|Mötesdatum|Datum|Sammanträdesdag)\s*:?\s*(?:\d{4}-\d{2}-\d{2})?"
     r"|\d{4}-\d{2}-\d{2}"
     r"|Protokoll(?:sutdrag)?(?: nr \d+)?"
-    r"|Sammanträdesprotokoll(?: [A-ZÅÄÖ][\w ,-]{2,60})?"  # "Sammanträdesprotokoll Barn- och utbildningsnämnden"
+    r"|Sammanträdesprotokoll(?: [A-ZÅÄÖ][\w ,-]{2,60}| \d{4}-\d{2}-\d{2})?"  # "… Barn- och utbildningsnämnden"
     r"|\([A-ZÅÄÖ]{2,8}\)"
     r")\s*$"
 )
@@ -102,11 +104,15 @@ def strip_furniture(text, header_names=()):
             drop.add(index)
     # Running footers like "Göteborgs Stad Kommunstyrelsen, protokoll".
     # (Lower case is letter by letter, so a line's ending is read from its last 11 letters.)
-    for index in compress(positions, map(FOOTER_LAST.__contains__, map(itemgetter(slice(-1, None)), stripped))):
-        if len(stripped[index]) > 80 or not stripped[index][-11:].lower().endswith(FOOTER_ENDINGS):
-            continue
+    footers = [
+        index
+        for index in compress(positions, map(FOOTER_LAST.__contains__, map(itemgetter(slice(-1, None)), stripped)))
+        if len(stripped[index]) <= 80 and stripped[index][-11:].lower().endswith(FOOTER_ENDINGS)
+    ]
+    occurrences = Counter(stripped[index] for index in footers)  # (a line equal to a footer line is one too)
+    for index in footers:
         footer = stripped[index].lower()
-        if len(footer.split()) <= 8 and _is_running_footer(footer, long_names, stripped.count(stripped[index])):
+        if len(footer.split()) <= 8 and _is_running_footer(footer, long_names, occurrences[stripped[index]]):
             drop.add(index)
     # A strong line (a page header's date, "Protokoll nr", a page number, a signature box)
     # pulls the header-like lines and lone page numbers within three non-blank lines of it
@@ -159,21 +165,41 @@ HEADER_WORDS = (
 
 
 def _composed_header_lines(text, lines, stripped, long_names):
-    """Lines made of nothing but two or more of the head's names and page-header words
-    ("JÖNKÖPINGS KOMMUN Barn- och utbildningsnämnden", "SAMMANTRÄDESPROTOKOLL 2023-01-02"),
-    one of them a name or "kommun", "stad", "protokoll": header-like, like a name on its
-    own. A sentence's last words ("… beslut i vård- och" | "omsorgsnämnden.") end in a stop."""
+    """Lines made of nothing but two or more of the head's names and page-header words, one
+    of them "KOMMUN", "STAD" or "PROTOKOLL" in capitals as page headers print them ("JÖNKÖPINGS
+    KOMMUN Barn- och utbildningsnämnden", "SAMMANTRÄDESPROTOKOLL 2023-01-02"): header-like,
+    like a name on its own. A sentence's last words ("… beslut i vård- och" |
+    "omsorgsnämnden.") end in a stop."""
     names = "|".join(re.escape(name) for name in sorted(long_names, key=len, reverse=True))
     word = rf"(?:{names}|{HEADER_WORDS})" if names else rf"(?:{HEADER_WORDS})"
     pattern = re.compile(
         rf"[^\S\n]*{word}(?:(?![\wåäöÅÄÖ])[^\S\n]*[,:|–-]?[^\S\n]*{word})+(?![\wåäöÅÄÖ])[^\S\n]*$",
         re.IGNORECASE,
     )
-    markers = (*long_names, "kommun", "stad", "protokoll")
-    short = compress(range(len(lines)), map((81).__gt__, map(len, stripped)))
-    composed = [index for index in short if stripped[index] and pattern.match(lines[index])]
-    # (Checked after the pattern, which most lines fail at their first or second word.)
-    return [index for index in composed if any(marker in stripped[index].lower() for marker in markers)]
+    return [
+        index
+        for index in _lines_with_header_words(text, lines)
+        if stripped[index] and len(stripped[index]) <= 80 and pattern.match(lines[index])
+    ]
+
+
+#: The words in capitals one of which a composed page header holds ("JÖNKÖPINGS KOMMUN",
+#: "SAMMANTRÄDESPROTOKOLL"); in running text they are written in lower case.
+HEADER_MARKERS = ("PROTOKOLL", " KOMMUN", " STAD")
+
+
+def _lines_with_header_words(text, lines):
+    """Indices of the lines holding one of `HEADER_MARKERS`, found by searching the text for
+    each (rare) word instead of reading every line."""
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    found = set()
+    for word in HEADER_MARKERS:
+        position = text.find(word)
+        while position >= 0:
+            line = bisect_right(starts, position) - 1
+            found.add(line)
+            position = text.find(word, starts[line + 1])  # (on from the next line)
+    return sorted(found)
 
 
 #: What a running footer holds besides the head's names: "Göteborgs Stad Kommunstyrelsen, protokoll".
