@@ -101,3 +101,32 @@ def test_a_large_batch_is_parsed_in_the_background_and_the_page_follows_its_prog
     browser.wait_for_text("Importera alla 4 filer utan fel")
     browser.shot("tolkade-i-bakgrunden")
     assert "pågår i bakgrunden" not in browser.text("main")
+
+
+PAGE_BREAK = (
+    "\n\nJusterandes sign\n\n" + " " * 70 + "Utdragsbestyrkande\n\n" + " " * 90 + "7\n\n"
+    "EXEMPELKOMMUN KOMMUN Kommunstyrelsen\n\nSAMMANTRÄDESPROTOKOLL 2026-09-02\n\n"
+)
+
+
+def test_the_review_reads_a_decision_across_a_page_break_as_one_without_the_page_furniture(browser, demo, tmp_path):
+    minutes = tmp_path / "ks-2026-09-16.txt"
+    minutes.write_text(
+        BUILT.replace("2026-09-02", "2026-09-16").replace(
+            "sommarjobb för ungdomar. Uppdraget", "sommarjobb för ungdomar och" + PAGE_BREAK + "uppdraget"
+        ),
+        encoding="utf-8",
+    )
+    browser.log_in("sekreterare", "sekreterare-demo")
+    browser.visit("/admin/importera/")
+    browser.find("input[name=files]").send_keys(str(minutes))
+    browser.submit("#upload-form button[type=submit]")
+    browser.wait_for_text("1 av 1 filer tolkade")
+    browser.click(browser.link("ks-2026-09-16.txt"))
+    browser.wait_for_text("Det här lästes ut")
+    browser.shot("granskning-over-sidbrytning")
+    review = browser.text("main")
+    for furniture in ("Utdragsbestyrkande", "Justerandes sign", "SAMMANTRÄDESPROTOKOLL"):
+        assert furniture not in review, f"{furniture!r} is page furniture, not part of the decision"
+    assert "sommarjobb för ungdomar och uppdraget ska redovisas till kommunstyrelsen senast 2027-03-31" in review
+    assert "2027-03-31" in browser.text("blockquote.import-source")
