@@ -190,3 +190,19 @@ def test_permitting_in_the_inbox_records_the_answer_the_page_holds(
     assert open_task(process, "debate") is not None
     page.refresh_from_db()
     assert page.answered_on == ANSWERED_ON
+
+
+def test_an_interpellation_answered_in_the_inbox_stays_answered_when_its_file_is_imported_again_changed(
+    home_page, asked, secretary
+):
+    process = waiting_for_the_answer(asked, secretary)
+    complete_task(open_task(process, "answer"), secretary, answer_text="Tolv barn väntar.")
+    asked.refresh_from_db()
+    assert (asked.answered_on, asked.answer_introduction) == (date.today(), "Tolv barn väntar.")
+
+    changed = INTERPELLATION.replace("2023-04-02\n\n", "2023-04-02\n\nFlera förskolor har väntat länge.\n\n")
+    assert import_file(home_page, changed, user=secretary).status == "updated"
+
+    asked.refresh_from_db()
+    assert (asked.answered_on, asked.answer_introduction) == (date.today(), "Tolv barn väntar.")
+    assert asked.is_answered
