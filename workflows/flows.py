@@ -1,6 +1,7 @@
 """Viewflow processes (open-source `viewflow.workflow`), not Wagtail's page moderation."""
 
 from datetime import date
+from functools import partial
 
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
@@ -18,6 +19,7 @@ from governance.permissions import (
     municipality_ids,
 )
 
+from .imported_statements import record_held_answer, record_held_statement
 from .models import AssignmentProcess, InterpellationProcess, MotionProcess
 from .nodes import ScopedView
 from .views import ReferView, StatementView, WorkView
@@ -223,6 +225,8 @@ class MotionFlow(ArtifactFlow):
     Kommunallagen 5 kap. 35 § wants a motion decided within a year of filing, or its
     preparation reported to the council within that year; the motion's page shows both
     dates. A decision to approve may give an assignment, which then runs its own process.
+    An underlag imported before the motion was referred gives its organ's statement as soon
+    as the statement step opens (`take_held_statement`).
     """
 
     process_class = MotionProcess
@@ -248,6 +252,7 @@ class MotionFlow(ArtifactFlow):
         .Annotation(title=_("Yttrande"))
         .Permission("workflows.can_give_statement_motionprocess")
         .Scope(may_run_document)
+        .onCreate(this.take_held_statement)
         .Next(this.note_statement)
     )
     note_statement = (
@@ -289,6 +294,13 @@ class MotionFlow(ArtifactFlow):
     give_assignment = flow.Function(this.create_assignment).Annotation(title=_("Uppdraget skapas")).Next(this.decided)
 
     decided = flow.End().Annotation(title=_("Beslutad"))
+
+    def take_held_statement(self, activation):
+        """An underlag linked to the motion before its process got here (imported before the
+        referral) completes the statement step just opened (`record_held_statement`). That
+        runs once the lock the step was opened under is released (Viewflow's
+        `after_lock_released`): the step is then whole and is completed as an import does."""
+        lock.after_lock_released(partial(record_held_statement, activation.process.pk))
 
     def record_referral(self, activation):
         motion = activation.process.motion
@@ -339,7 +351,9 @@ class InterpellationFlow(ArtifactFlow):
 
     The answer is due by the rule the municipality's arbetsordning sets (by default the
     next meeting of kommunfullmäktige after filing); promises made in the answer are
-    followed as assignments of their own.
+    followed as assignments of their own. An answer the interpellation held before the
+    council's permission (its file held both, or a Svar came first) completes the answer step
+    as soon as it opens (`take_held_answer`).
     """
 
     process_class = InterpellationProcess
@@ -371,6 +385,7 @@ class InterpellationFlow(ArtifactFlow):
         .Annotation(title=_("Besvara"))
         .Permission("workflows.can_answer_interpellationprocess")
         .Scope(may_run_document)
+        .onCreate(this.take_held_answer)
         .Next(this.note_answer)
     )
     note_answer = flow.Function(this.record_answer).Annotation(title=_("Svaret registreras")).Next(this.debate)
@@ -385,6 +400,12 @@ class InterpellationFlow(ArtifactFlow):
 
     closed = flow.End().Annotation(title=_("Avslutad"))
     refused = flow.End().Annotation(title=_("Ej medgiven"))
+
+    def take_held_answer(self, activation):
+        """An answer the interpellation held before the council's permission (its own file,
+        or a Svar linked to it) completes the answer step just opened (`record_held_answer`),
+        once the lock the step was opened under is released, as `take_held_statement`."""
+        lock.after_lock_released(partial(record_held_answer, activation.process.pk))
 
     def compute_answer_due(self, activation):
         process = activation.process

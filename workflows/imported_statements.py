@@ -6,28 +6,36 @@ statement step, the step is completed as a secretary completes it (`advance_task
 flow's own `record_statement`): the organ is the underlag's own, or the one organ still
 awaited when the underlag names none, and the statement is a short reference to the
 underlag, which the motion's "Handläggning" links. An interpellation waiting at its answer
-step records an imported answer the same way (`record_answer`), and so does an
-interpellation whose own file holds the answer (`governance.events.answer_imported`); the
-interpellation is answered on the date of that document.
+step records an imported answer (a Svar, not a tjänsteskrivelse on its case) the same way
+(`record_answer`), and so does an interpellation whose own file holds the answer
+(`governance.events.answer_imported`); the interpellation is answered on the date of that
+document.
 
-A page the import creates has no process yet while the import runs: it starts once the
-import commits (first publication), at the council's permission, which no file records.
-So the answer waits on the page; once the permission is given, importing the file again
-(or its answer) records it, or a secretary answers by hand.
+What came before the step did is not lost. A page the import creates has no process while
+the import runs: it starts once the import commits (first publication), at the council's
+permission, which no file records; and an underlag may come before the motion is referred.
+So when the process arrives at the step (the flow's `onCreate` of the answer and statement
+steps), what the page already holds is recorded as if it were imported at that moment: the
+interpellation's own written answer dated as the page dates it, else its earliest Svar;
+an underlag linked to the motion from an organ it still awaits.
 
 Nothing is forced anywhere else: a process before or past that step, an underlag from an
 organ the motion was not referred to, or several organs awaited and none named. The
 underlag is still listed on the page under "Svar och beredning", and a secretary moves
-the process. An underlag imported again is not recorded twice: its organ is no longer
-awaited once its statement is in, and an interpellation is answered once.
+the process. Nothing is recorded twice: an organ is no longer awaited once its statement
+is in (and an underlag already in the motion's handling is not used again), and an
+interpellation's answer step is done once.
 """
 
+from dataclasses import dataclass
+from datetime import date
+
 from governance.events import AnswerImported, StatementLinked
-from governance.models import InterpellationPage, MotionPage
+from governance.models import InterpellationPage, MotionAction, MotionPage, StatementPage
 from governance.visibility import is_public
 
 from .models import InterpellationProcess, MotionProcess
-from .services import TaskAlreadyDone, advance_task, open_task, process_for
+from .steps import TaskAlreadyDone, advance_task, open_task, process_for
 
 #: The length of a motion action's note, which the reference becomes.
 REFERENCE_LENGTH = 300
@@ -61,7 +69,7 @@ def record_imported_statement(event: StatementLinked) -> None:
     try:
         if isinstance(answered, MotionPage):
             _record_motion_statement(answered, statement, event.user)
-        elif isinstance(answered, InterpellationPage):
+        elif isinstance(answered, InterpellationPage) and statement.is_answer:
             _record_interpellation_answer(answered, statement_reference(statement), statement.date, event.user)
     except TaskAlreadyDone:
         return  # a secretary completed the step at the same moment: theirs stands
@@ -74,6 +82,73 @@ def record_imported_answer(event: AnswerImported) -> None:
         _record_interpellation_answer(event.interpellation, reference, event.answered_on, event.user)
     except TaskAlreadyDone:
         return  # a secretary answered at the same moment: theirs stands
+
+
+@dataclass(frozen=True)
+class HeldAnswer:
+    """An answer an interpellation holds before its process asks for it: the reference the
+    answer step records and the date of the document it comes from (None: undated)."""
+
+    reference: str
+    dated: date | None
+
+
+def held_answer(interpellation: InterpellationPage) -> HeldAnswer | None:
+    """The answer the interpellation already holds: its own written answer (a file holding
+    both, or answers typed on the page), dated as the page dates it; else its earliest
+    published Svar. None while it holds only the interpellation."""
+    if interpellation.has_written_answer:
+        return HeldAnswer(own_answer_reference(interpellation.answered_on), interpellation.answered_on)
+    answers = StatementPage.objects.live().filter(
+        answers=interpellation, statement_type=StatementPage.StatementType.ANSWER
+    )
+    statement = answers.order_by("date", "pk").first()
+    if statement is None:
+        return None
+    return HeldAnswer(statement_reference(statement), statement.date)
+
+
+def record_held_answer(process_pk: int) -> None:
+    """The interpellation's process has just arrived at its answer step: an answer the page
+    already holds completes it, as if imported now (in no one's name: nobody did it here).
+    Nothing to do when the step's creation was rolled back (the process or step is gone)."""
+    process = InterpellationProcess.objects.filter(pk=process_pk).first()
+    if process is None:
+        return
+    interpellation = process.interpellation
+    held = held_answer(interpellation)
+    if held is None:
+        return
+    try:
+        _record_interpellation_answer(interpellation, held.reference, held.dated, None)
+    except TaskAlreadyDone:
+        return  # answered at the same moment by a secretary or an import: theirs stands
+
+
+def held_statements(motion: MotionPage):
+    """The published underlag linked to the motion that its handling does not yet rest on,
+    oldest first."""
+    recorded = MotionAction.objects.filter(
+        motion=motion, classification=MotionAction.Classification.STATEMENT, statement__isnull=False
+    ).values("statement_id")
+    return StatementPage.objects.live().filter(answers=motion).exclude(pk__in=recorded).order_by("date", "pk")
+
+
+def record_held_statement(process_pk: int) -> None:
+    """The motion's process has just arrived at its statement step: the first underlag
+    linked to the motion from an organ it still awaits completes it, as if imported now.
+    Arriving again for the next organ, the next one does."""
+    process = MotionProcess.objects.filter(pk=process_pk).first()
+    if process is None:
+        return
+    motion = process.motion
+    statement = next((held for held in held_statements(motion) if statement_organ_id(process, held)), None)
+    if statement is None:
+        return
+    try:
+        _record_motion_statement(motion, statement, None)
+    except TaskAlreadyDone:
+        return  # a secretary or an import gave the statement at the same moment: theirs stands
 
 
 def _open_step(process_model, page, node_name):

@@ -6,6 +6,13 @@ so the page history shows what the re-import changed. Either way what the docume
 answers is announced again (`KindSpec.announce`), so a process that has reached the step
 waiting for it since the last import records it. Each document is written in one
 transaction by the caller.
+
+A changed motion or interpellation sets what its text gives, and what it leaves out does
+not blank what the page holds (`kept`): a diarienummer, an organ, who an interpellation
+is put to, the roles, the answer (its date, who gave it, its text), the movers, a mover's
+party and role, a section the parser did not find. A secretary may have entered them
+since the last import (the admin asks for a mover, an att-sats and a question the file
+did not give), or the process recorded them (the answer and its date).
 """
 
 import re
@@ -57,6 +64,12 @@ def _date(value):
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
+
+
+def kept(given, held):
+    """What the document gives, or what the page already holds when it gives nothing: a
+    re-import never erases what a person (or an earlier import) entered."""
+    return held if given in (None, "") else given
 
 
 def organization_classification(name):
@@ -230,10 +243,11 @@ class DocumentWriter:
         page.title = data["title"][:255]
         page.source_text = parsed.text
         page.date = _date(data.get("date"))
-        page.organization = self.registers.organization(
-            data.get("organization"), data.get("organization_abbreviation", "")
+        page.organization = kept(
+            self.registers.organization(data.get("organization"), data.get("organization_abbreviation", "")),
+            page.organization,
         )
-        page.case = self.registers.case(data.get("case_number"))
+        page.case = kept(self.registers.case(data.get("case_number")), page.case)
         spec.write(self, page, data)
         self._announce(spec, self.result.page, data)
         parsed.warnings.extend(warning for warning in self.result.warnings if warning not in parsed.warnings)
@@ -299,19 +313,18 @@ class DocumentWriter:
             self._fulfilment(fulfilment, minutes.date, row.get("case_number"))
 
     def write_motion(self, page, data):
-        page.background = data.get("background", "")
-        page.proposal = data.get("proposal", "")
-        page.place_and_date_text = data.get("place_and_date_text", "")
-        page.movers = [
-            MotionMover(
-                person=self.registers.person(mover["name"], mover.get("party", "")),
-                party=self.registers.party(mover.get("party"), mover.get("party_name", "")),
-                role=mover.get("role", "")[:200],
-            )
+        page.background = kept(data.get("background", ""), page.background)
+        page.proposal = kept(data.get("proposal", ""), page.proposal)
+        page.place_and_date_text = kept(data.get("place_and_date_text", ""), page.place_and_date_text)
+        movers = [
+            mover
             for mover in data.get("movers", [])
             if mover.get("name") or mover.get("party") or mover.get("party_name")
         ]
-        page.att_satser = [AttSats(text=text) for text in data.get("att_satser", [])]
+        if movers:
+            page.movers = [self._mover(page, mover) for mover in movers]
+        if data.get("att_satser"):
+            page.att_satser = [AttSats(text=text) for text in data["att_satser"]]
         if not page.actions.exists() and page.date:
             page.actions = [
                 MotionAction(
@@ -323,24 +336,44 @@ class DocumentWriter:
         self.result.page = self._save(page)
         self._link_waiting_answers(page)
 
-    def write_interpellation(self, page, data):
-        asker, addressee, answer = data["asker"], data["addressee"], data.get("answer") or {}
-        page.asker = self.registers.person(asker["name"], asker.get("party", ""))
-        page.asker_role = asker.get("role", "")[:200]
-        # Put to a post without a name ("till kommunstyrelsens ordförande"): no person, the post as text.
-        page.addressee = (
-            self.registers.person(addressee["name"], addressee.get("party", "")) if addressee.get("name") else None
+    def _mover(self, motion, mover):
+        """A signatory as the file gives them, a person or a party group that signs as itself;
+        the party and role a secretary gave the same person on the page stay when the file
+        gives none."""
+        party = self.registers.party(mover.get("party"), mover.get("party_name", ""))
+        if not mover.get("name"):
+            held = next(
+                (
+                    signed
+                    for signed in motion.movers.all()
+                    if signed.person_id is None and party and signed.party_id == party.pk
+                ),
+                None,
+            )
+            return MotionMover(
+                person=None, party=party, role=kept(mover.get("role", "")[:200], held.role if held else "")
+            )
+        person = self.registers.person(mover["name"], mover.get("party", ""))
+        held = next((signed for signed in motion.movers.all() if signed.person_id == person.pk), None)
+        return MotionMover(
+            person=person,
+            party=kept(party, held.party if held else None),
+            role=kept(mover.get("role", "")[:200], held.role if held else ""),
         )
-        page.addressee_role = addressee.get("role", "")[:200]
-        page.introduction = data.get("introduction", "")
-        page.answered_by = self.registers.person(answer.get("by")) if answer.get("by") else None
-        page.answered_by_role = answer.get("role", "")[:200]
-        page.answered_on = _date(answer.get("date"))
-        page.answer_introduction = answer.get("introduction", "")
-        page.questions = [
-            InterpellationQuestion(number=row["number"], question=row["question"], answer=row.get("answer", ""))
-            for row in data.get("question_rows", [])
-        ]
+
+    def write_interpellation(self, page, data):
+        asker, addressee = data["asker"], data["addressee"]
+        page.asker = self.registers.person(asker["name"], asker.get("party", ""))
+        page.asker_role = kept(asker.get("role", "")[:200], page.asker_role)
+        # Put to a post without a name ("till kommunstyrelsens ordförande"): no person, the post as
+        # text; a person a secretary named for it stays.
+        if addressee.get("name"):
+            page.addressee = self.registers.person(addressee["name"], addressee.get("party", ""))
+        page.addressee_role = kept(addressee.get("role", "")[:200], page.addressee_role)
+        page.introduction = kept(data.get("introduction", ""), page.introduction)
+        if data.get("question_rows"):
+            page.questions = self._questions(page, data["question_rows"])
+        self._answer(page, data.get("answer") or {})
         self.result.page = self._save(page)
         self._link_waiting_answers(page)
         for promise in data.get("promises", []):
@@ -354,6 +387,37 @@ class DocumentWriter:
                 if referenced.get("decided_by")
                 else None,
             )
+
+    @staticmethod
+    def _questions(page, rows):
+        """The questions as the file gives them, each with the file's answer, or the answer
+        the page holds to the question of that number when the file gives none."""
+        held = {question.number: question.answer for question in page.questions.all()}
+        return [
+            InterpellationQuestion(
+                number=row["number"],
+                question=row["question"],
+                answer=kept(row.get("answer", ""), held.get(row["number"], "")),
+            )
+            for row in rows
+        ]
+
+    def _answer(self, page, answer):
+        """The answer as far as the file gives it; what it does not give (a file holding only
+        the interpellation, an answer without a date) stays as the page holds it: entered by a
+        secretary, recorded by the process, or imported before."""
+        if answer.get("by"):
+            page.answered_by = self.registers.person(answer["by"])
+            page.answered_by_role = answer.get("role", "")[:200]
+        answered_on = kept(_date(answer.get("date")), page.answered_on)
+        if answered_on and not page.may_be_answered_on(answered_on):
+            self.result.warnings.append(
+                f"svarsdatumet på sidan ({answered_on:%Y-%m-%d}) är före interpellationens "
+                f"({page.date:%Y-%m-%d}) och togs bort; ange svarsdatum på sidan."
+            )
+            answered_on = None
+        page.answered_on = answered_on
+        page.answer_introduction = kept(answer.get("introduction", ""), page.answer_introduction)
 
     def write_policy(self, page, data):
         page.document_type = data["document_type"]

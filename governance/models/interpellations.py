@@ -104,6 +104,12 @@ class InterpellationPage(GovernanceDocumentPage):
         by its process, which registers an answer that names nobody."""
         return bool(self.answered_on or self.answered_by_id) or any(q.answer for q in self.questions.all())
 
+    @property
+    def has_written_answer(self) -> bool:
+        """The answer itself is on the page (answers to its questions, or the answer's
+        introduction), as a file holding both leaves it; a date or a name alone is not one."""
+        return bool(self.answer_introduction.strip()) or any(q.answer.strip() for q in self.questions.all())
+
     def may_be_answered_on(self, day) -> bool:
         """An answer cannot be dated before the interpellation it answers."""
         return day is not None and not (self.date and day < self.date)

@@ -79,6 +79,12 @@ class StatementPage(GovernanceDocumentPage):
         verbose_name = _("beslutsunderlag")
         verbose_name_plural = _("beslutsunderlag")
 
+    @property
+    def is_answer(self) -> bool:
+        """A Svar ("Svar på interpellation …", a motionssvar): the answer itself. A
+        tjänsteskrivelse or yttrande registered on an interpellation's case is not its answer."""
+        return self.statement_type == self.StatementType.ANSWER
+
     def get_context(self, request, *args, **kwargs):
         from ..visibility import can_view_page
 

@@ -128,22 +128,81 @@ def test_a_process_not_yet_permitted_is_left_alone_while_the_page_is_answered_on
     assert asked.answered_on == ANSWERED_ON
 
 
-def test_a_page_created_with_its_answer_is_answered_when_imported_again_once_permitted(
-    home_page, asked, secretary, django_capture_on_commit_callbacks
-):
-    text = ANSWERED.replace("förskolans lokaler", "skolskjutsarna")  # another interpellation in the same council
+def created_by_import(home_page, text, secretary, django_capture_on_commit_callbacks):
+    """A page the import creates, with the process its first publication starts (at the
+    council's permission, where every process starts)."""
     with django_capture_on_commit_callbacks(execute=True):
         page = InterpellationPage.objects.get(pk=import_file(home_page, text, user=secretary).page.pk)
     process = process_for(InterpellationProcess, page)
-    assert process is not None, "the import's first publication started the process"
-    assert open_task(process, "permit") is not None, "where every process starts: at the council's permission"
-    assert not answer_tasks(process).exists()
+    assert open_task(process, "permit") is not None
+    return page, process
+
+
+def test_a_page_created_with_its_answer_is_answered_on_the_file_s_date_once_the_council_permits_it(
+    home_page, asked, secretary, django_capture_on_commit_callbacks
+):
+    text = ANSWERED.replace("förskolans lokaler", "skolskjutsarna")  # another interpellation in the same council
+    page, process = created_by_import(home_page, text, secretary, django_capture_on_commit_callbacks)
+    only_asked, waiting = created_by_import(
+        home_page,
+        INTERPELLATION.replace("förskolans lokaler", "simhallen"),
+        secretary,
+        django_capture_on_commit_callbacks,
+    )
 
     complete_task(open_task(process, "permit"), secretary, permitted=True)
-    assert open_task(process, "answer") is not None
-    assert import_file(home_page, text, user=secretary).status == "unchanged"
+    complete_task(open_task(waiting, "permit"), secretary, permitted=True)
 
+    assert open_task(process, "answer") is None, "the page held its answer: nothing left to wait for"
+    assert open_task(process, "debate") is not None
+    [done] = answer_tasks(process)
+    assert done.owner is None, "nobody answered it here: the page held the answer"
+    process.refresh_from_db()
+    assert process.coerced.answer_text == "Svaret står i interpellationens eget dokument (2023-04-20)."
+    assert process.coerced.answer_dated == ANSWERED_ON
+    page.refresh_from_db()
+    assert page.answered_on == ANSWERED_ON
+    assert open_task(waiting, "answer") is not None, "an interpellation holding only its question waits for the answer"
+    only_asked.refresh_from_db()
+    assert only_asked.answered_on is None
+
+    revisions = page.revisions.count()
+    assert import_file(home_page, text, user=secretary).status == "unchanged"
+    assert import_file(home_page, text.replace("Tolv barn", "Elva barn"), user=secretary).status == "updated"
+    assert answer_tasks(process).count() == 1, "recorded once, whatever is imported after"
+    page.refresh_from_db()
+    assert page.answered_on == ANSWERED_ON
+    assert page.revisions.count() == revisions + 1, "only the changed file made a revision"
+
+
+def test_permitting_in_the_inbox_records_the_answer_the_page_holds(
+    home_page, asked, secretary, django_capture_on_commit_callbacks, client
+):
+    text = ANSWERED.replace("förskolans lokaler", "skolskjutsarna")
+    page, process = created_by_import(home_page, text, secretary, django_capture_on_commit_callbacks)
+    permit = open_task(process, "permit")
+    client.force_login(secretary)
+    assert client.post(f"/arenden/interpellation/{process.pk}/permit/{permit.pk}/assign/").status_code == 302
+    response = client.post(f"/arenden/interpellation/{process.pk}/permit/{permit.pk}/execute/", {"permitted": "on"})
+
+    assert response.status_code == 302
     assert open_task(process, "answer") is None
     assert open_task(process, "debate") is not None
     page.refresh_from_db()
     assert page.answered_on == ANSWERED_ON
+
+
+def test_an_interpellation_answered_in_the_inbox_stays_answered_when_its_file_is_imported_again_changed(
+    home_page, asked, secretary
+):
+    process = waiting_for_the_answer(asked, secretary)
+    complete_task(open_task(process, "answer"), secretary, answer_text="Tolv barn väntar.")
+    asked.refresh_from_db()
+    assert (asked.answered_on, asked.answer_introduction) == (date.today(), "Tolv barn väntar.")
+
+    changed = INTERPELLATION.replace("2023-04-02\n\n", "2023-04-02\n\nFlera förskolor har väntat länge.\n\n")
+    assert import_file(home_page, changed, user=secretary).status == "updated"
+
+    asked.refresh_from_db()
+    assert (asked.answered_on, asked.answer_introduction) == (date.today(), "Tolv barn väntar.")
+    assert asked.is_answered

@@ -175,6 +175,52 @@ def test_an_underlag_naming_no_organ_is_recorded_for_the_one_organ_awaited(home_
     assert list(process.coerced.statements) == [str(place["board"].pk)]
 
 
+def opinion_from(organ_name, subject=SUBJECT):
+    """An yttrande over the motion from `organ_name`, a document of its own beside the board's answer."""
+    return (
+        ANSWER.format(case="2026.001 KS", subject=subject)
+        .replace("Svar på motion om", "Yttrande över motion om")
+        .replace(" - Anna Berg (S) med flera\n", f", {organ_name}\n")
+        .replace("Datum: 2026-05-11 Kommunstyrelsen", f"Datum: 2026-05-12 {organ_name}")
+    )
+
+
+def test_an_underlag_imported_before_the_referral_is_recorded_when_the_motion_is_referred(home_page, motion, place):
+    statement = import_answer(home_page, user=place["secretary"])
+    assert statement.answers_id == motion.pk
+
+    process = referred(place, motion)
+
+    assert open_task(process, "give_statement") is None
+    assert open_task(process, "propose") is not None
+    done = process.task_set.get(flow_task=process.flow_class.give_statement)
+    assert done.owner is None, "nobody gave it here: the motion held the underlag"
+    process.refresh_from_db()
+    assert list(process.coerced.statements) == [str(place["board"].pk)]
+    [action] = statement_actions(motion)
+    assert (action.organization, action.statement_id) == (place["board"], statement.pk)
+
+
+def test_each_referred_organ_s_underlag_held_before_the_referral_is_recorded_and_no_other(home_page, motion, place):
+    social = factories.make_organization(place["municipality"], "Socialnämnden", "committee", abbreviation="SN")
+    culture = factories.make_organization(place["municipality"], "Kulturnämnden", "committee", abbreviation="KN")
+    import_answer(home_page)
+    _parsed, opinion = _import(home_page, opinion_from("Kulturnämnden"), "yttrande-kn.txt")
+    assert (opinion.answers_id, opinion.organization) == (motion.pk, culture)
+
+    process = referred(place, motion, place["board"], social)
+
+    assert [action.organization for action in statement_actions(motion)] == [place["board"]]
+    assert open_task(process, "give_statement") is not None, "socialnämnden's statement is still to come"
+    process.refresh_from_db()
+    assert process.coerced.awaited_organ_ids == [social.pk], "kulturnämnden was not asked: its yttrande is only listed"
+
+    _import(home_page, opinion_from("Socialnämnden"), "yttrande-sn.txt")
+    assert StatementPage.objects.filter(answers=motion).count() == 3
+    assert open_task(process, "propose") is not None
+    assert [action.organization for action in statement_actions(motion)] == [place["board"], social]
+
+
 INTERPELLATION = (
     "Eksjö kommun\nInterpellation om förskolans lokaler\nStälld till: Anna Berg (S), kommunalråd\n2023-04-02\n\n"
     "Hur många barn väntar på plats?\n\nPer Ek (M)\n"
@@ -233,17 +279,51 @@ def test_an_interpellation_answered_by_an_imported_answer_leaves_the_council_age
     assert "Inga obesvarade interpellationer." in client.get(f"/moten/{meeting.pk}/").content.decode()
 
 
-def test_an_answer_imported_before_the_permission_is_recorded_when_imported_again(home_page, interpellation, place):
+def test_an_answer_imported_before_the_permission_is_recorded_as_soon_as_it_is_given(home_page, interpellation, place):
     process = start_interpellation_process(interpellation)
     _import(home_page, INTERPELLATION_ANSWER)
     complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
-    assert open_task(process, "answer") is not None
+
+    assert open_task(process, "answer") is None
+    assert open_task(process, "debate") is not None
+    process.refresh_from_db()
+    assert process.coerced.answer_text.startswith("Svar (motionssvar) 2026-05-11: Svar på interpellation om förskolans")
+    interpellation.refresh_from_db()
+    assert interpellation.answered_on == date(2026, 5, 11), "answered on the answer's own date"
 
     _import(home_page, INTERPELLATION_ANSWER)  # the same file again, unchanged
-    assert open_task(process, "answer") is None
+    assert process.task_set.filter(flow_task=process.flow_class.answer).count() == 1
     assert StatementPage.objects.count() == 1
+
+
+MEMO = """Eksjö kommun
+Datum: 2023-04-05 Kommunstyrelsen
+Handläggare: Eva Ek
+Diarienr: KS 2023/45
+Tjänsteskrivelse
+Underlag till interpellation om förskolans lokaler
+Ärendebeskrivning
+Per Ek (M) har lämnat en interpellation.
+Förslag till beslut
+Informationen noteras.
+Eva Ek
+Utredare
+"""
+
+
+def test_a_tjansteskrivelse_on_the_interpellation_s_case_is_not_its_answer(home_page, place):
+    _parsed, page = _import(home_page, INTERPELLATION.replace("2023-04-02\n", "2023-04-02\nDnr KS 2023/45\n"))
+    interpellation = InterpellationPage.objects.get(pk=page.pk)
+    process = start_interpellation_process(interpellation)
+    _import(home_page, MEMO)  # before the permission: held on the page when the answer step opens
+    complete_task(open_task(process, "permit"), place["secretary"], permitted=True)
+    _import(home_page, MEMO)  # again, while the answer is awaited
+
+    memo = StatementPage.objects.get()
+    assert (memo.answers_id, memo.statement_type) == (interpellation.pk, "memo"), "linked, listed on the page"
+    assert open_task(process, "answer") is not None, "the answer is still to come"
     interpellation.refresh_from_db()
-    assert interpellation.answered_on == date(2026, 5, 11)
+    assert interpellation.answered_on is None
 
 
 def test_an_interpellation_not_yet_permitted_is_left_alone(home_page, interpellation, place):
