@@ -3,6 +3,7 @@
 import re
 
 from . import swedish
+from .headings import SENTENCE_END, TITLE_CONNECTORS
 from .municipalities import find_municipality
 from .organs import find_organ, normalise_organ
 from .own_case_number import find_own_case_number, without_case_number
@@ -134,12 +135,42 @@ def _addressed_organ(head_lines):
     return None
 
 
+#: How many lines a wrapped title may run on to.
+TITLE_LINES = 3
+
+
+def _title(lines):
+    """The line that opens with "Motion" (else the first line), with the lines it wraps onto.
+
+    A title wraps when the next line goes on in lower case ("Nämndinitiativ om att utreda en
+    årlig" | "yrkesmässa i Alingsås") or the title stops at a connecting word ("… stöd till" |
+    "Ukrainas folk"); a blank line, a finished sentence or a dated line ends it.
+    """
+    nonblank = [index for index, line in enumerate(lines) if line.strip()]
+    if not nonblank:
+        return ""
+    start = next(
+        (
+            index
+            for index in nonblank
+            if re.match(r"^Motion\b", lines[index].strip(), re.IGNORECASE) and len(lines[index]) < 200
+        ),
+        nonblank[0],
+    )
+    title_lines = [lines[start].strip()]
+    for line in lines[start + 1 : start + TITLE_LINES]:
+        following, last = line.strip(), title_lines[-1]
+        if not following or last.endswith(SENTENCE_END) or swedish.first_date(following):
+            break
+        if not (following[:1].islower() or last.endswith(TITLE_CONNECTORS)):
+            break
+        title_lines.append(following)
+    return swedish.join_lines(title_lines)
+
+
 def parse_motion(text):
     lines = text.split("\n")
-    title = next(
-        (line.strip() for line in lines if re.match(r"^Motion\b", line.strip(), re.IGNORECASE) and len(line) < 200),
-        next((line.strip() for line in lines if line.strip()), ""),
-    )
+    title = _title(lines)
     sections = split_sections(text)
     background = "\n\n".join(body_text(body) for heading, body in sections if heading.lower() in BACKGROUND)
     proposal_parts = []

@@ -742,3 +742,20 @@ def test_quick_word_tests_read_long_s_and_dotless_i_as_the_case_blind_patterns_d
     for pattern in (COMPLETED, WITHDRAWN):
         found, expected = search_from(pattern, sentence, ("uppdrag", "förklara")), pattern.search(sentence)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "Nämndinitiativ om att utreda en årlig\nyrkesmässa i Alingsås\nKultur- och utbildningsnämnden 2026-06-17\n",
+            "Nämndinitiativ om att utreda en årlig yrkesmässa i Alingsås",
+        ),
+        ("Motion om stöd till\nUkrainas folk\n\nKommunfullmäktige\n", "Motion om stöd till Ukrainas folk"),
+        ("Motion om cykelvägar\nKommunfullmäktige 2025-03-01\n", "Motion om cykelvägar"),
+        ("Motion om cykelvägar.\nvi föreslår att kommunen bygger fler.\n", "Motion om cykelvägar."),
+    ],
+)
+def test_a_motions_title_takes_the_lines_it_wraps_onto_and_stops_at_the_block_after_it(head, title):
+    text = head + "\nBakgrund\nVägarna behövs.\n\nJag föreslår att\nkommunen bygger cykelvägar.\n\nAnna Berg (S)\n"
+    assert parse_motion(text)["title"] == title
