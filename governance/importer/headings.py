@@ -71,6 +71,12 @@ NEXT_NUMBER_STEP = range(1, 61)
 TITLE_CONNECTORS = (",", "-", "–", " och", " för", " till", " av", " i", " om", " med", " samt", " på", " vid", " att")
 
 
+#: Two headings the extractor ran into one line: "BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING
+#: 2023-01-02 Barn- och utbildningsnämndens beslut"; the dated one in capitals closes, the
+#: decision heading after it opens the decision.
+DATED_HEADING_BEFORE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ -]+ \d{4}-\d{2}-\d{2} (?=\S)")
+
+
 @dataclass
 class Opener:
     index: int

@@ -10,7 +10,7 @@ import re
 
 from . import swedish
 from .furniture import strip_furniture
-from .headings import ReadHeads, find_openers, read_heading
+from .headings import DATED_HEADING_BEFORE, ReadHeads, find_openers, read_heading
 from .lost_sign import restore_lost_signs
 from .municipalities import find_municipality
 from .organs import abbreviation_for, find_organ, with_parent_organ
@@ -87,7 +87,7 @@ CARRIED = re.compile(r"\bbifallits\b|\bbifalla[rt]?\b")
 def _heading_key(line):
     """The field a heading line opens, or None; headings are short, so long lines exit early."""
     if len(line) > 72:
-        return None
+        return "decision" if line.rstrip().endswith("beslut") and _ends_in_decision_heading(line.strip()) else None
     stripped = line.strip().rstrip(":").strip()
     if not stripped:
         return None
@@ -97,11 +97,18 @@ def _heading_key(line):
     key = SECTION_HEADINGS.get(normalized)
     if key:
         return key
-    if normalized.endswith("s beslut") and DECISION_HEADING.match(stripped):
+    if normalized.endswith("s beslut") and (DECISION_HEADING.match(stripped) or _ends_in_decision_heading(stripped)):
         return "decision"
     if normalized.endswith("s förslag") and PROPOSAL_HEADING.match(stripped) and not line.rstrip().endswith(":"):
         return "proposal"
     return None
+
+
+def _ends_in_decision_heading(stripped):
+    """Whether a line is a heading in capitals with its date, run into a decision heading
+    ("BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING 2023-01-02 Barn- och utbildningsnämndens beslut")."""
+    before = DATED_HEADING_BEFORE.match(stripped)
+    return bool(before and DECISION_HEADING.match(stripped[before.end() :]))
 
 
 #: Labels of a protokoll's title page; the date after a justering or notice label is not the meeting's.
@@ -237,7 +244,8 @@ def parse_paragraph(lines, opener=None):
     current = None
     preamble = []
     for line in lines[body_start:]:
-        key = _heading_key(line) if 0 < len(line) <= 72 else None  # (other lines are never headings)
+        # (Other lines are never headings, but two run into one: see `_ends_in_decision_heading`.)
+        key = _heading_key(line) if 0 < len(line) <= 72 or line.endswith(("beslut", "beslut ")) else None
         if key:
             current = key
             sections.setdefault(current, [])

@@ -759,3 +759,25 @@ def test_quick_word_tests_read_long_s_and_dotless_i_as_the_case_blind_patterns_d
 def test_a_motions_title_takes_the_lines_it_wraps_onto_and_stops_at_the_block_after_it(head, title):
     text = head + "\nBakgrund\nVägarna behövs.\n\nJag föreslår att\nkommunen bygger cykelvägar.\n\nAnna Berg (S)\n"
     assert parse_motion(text)["title"] == title
+
+
+def test_a_dated_heading_in_capitals_run_into_the_decision_heading_opens_the_decision():
+    body = (
+        "§ 3\n\nVal av ersättare i arbetsutskottet\n\nBun/2022:1052   600\n\n"
+        "Ordföranden föreslår att Anna Berg (S) utses till ersättare.\n\n"
+        "BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING 2023-01-02 Barn- och utbildningsnämndens beslut\n\n"
+        "- Anna Berg (S) utses till ersättare i arbetsutskottet.\n"
+    )
+    _head, [paragraph] = minutes(body)
+    assert paragraph["decisions"] == ["Anna Berg (S) utses till ersättare i arbetsutskottet."]
+    assert "BEHANDLING" not in paragraph["summary"]
+
+
+def test_a_long_sentence_ending_in_an_organs_beslut_is_no_heading():
+    body = (
+        "§ 4 Dnr KS 2023/12\n\nÖversyn av reglementet\n\n"
+        "ENLIGT TIDIGARE BESLUT 2022-05-01 ska ärendet prövas mot kommunfullmäktiges beslut\n\n"
+        "Beslut\n\nReglementet ses över.\n"
+    )
+    _head, [paragraph] = minutes(body)
+    assert paragraph["decisions"] == ["Reglementet ses över."]
