@@ -245,7 +245,7 @@ def parse_paragraph(lines, opener=None):
     preamble = []
     for line in lines[body_start:]:
         # (Other lines are never headings, but two run into one: see `_ends_in_decision_heading`.)
-        key = _heading_key(line) if 0 < len(line) <= 72 or line.endswith(("beslut", "beslut ")) else None
+        key = _heading_key(line) if 0 < len(line) <= 72 or line.rstrip().endswith("beslut") else None
         if key:
             current = key
             sections.setdefault(current, [])

@@ -765,7 +765,7 @@ def test_a_dated_heading_in_capitals_run_into_the_decision_heading_opens_the_dec
     body = (
         "§ 3\n\nVal av ersättare i arbetsutskottet\n\nBun/2022:1052   600\n\n"
         "Ordföranden föreslår att Anna Berg (S) utses till ersättare.\n\n"
-        "BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING 2023-01-02 Barn- och utbildningsnämndens beslut\n\n"
+        "BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING 2023-01-02 Barn- och utbildningsnämndens beslut  \n\n"
         "- Anna Berg (S) utses till ersättare i arbetsutskottet.\n"
     )
     _head, [paragraph] = minutes(body)
