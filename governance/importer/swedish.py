@@ -32,17 +32,11 @@ NATIONAL_PARTIES = {
     "folkpartiet liberalerna": "FP",
     "folkpartiet": "FP",
 }
-#: A national party's name, for a party the importer has to create from its abbreviation.
+#: A national party's name, for a party the importer has to create from its abbreviation:
+#: the fullest of its names above ("Miljöpartiet de gröna", "Folkpartiet liberalerna").
 NATIONAL_PARTY_NAMES = {
-    "S": "Socialdemokraterna",
-    "M": "Moderaterna",
-    "SD": "Sverigedemokraterna",
-    "C": "Centerpartiet",
-    "V": "Vänsterpartiet",
-    "KD": "Kristdemokraterna",
-    "L": "Liberalerna",
-    "MP": "Miljöpartiet de gröna",
-    "FP": "Folkpartiet liberalerna",
+    abbreviation: max((name for name, its in NATIONAL_PARTIES.items() if its == abbreviation), key=len).capitalize()
+    for abbreviation in dict.fromkeys(NATIONAL_PARTIES.values())
 }
 PERSON_WITH_PARTY = re.compile(r"\b([A-ZÅÄÖÉ][a-zåäöéü\-]+(?: [A-ZÅÄÖÉ][a-zåäöéü\-]+){1,3}) \(([A-ZÅÄÖ]{1,4})\)")
 

@@ -338,23 +338,17 @@ class DocumentWriter:
 
     def _mover(self, motion, mover):
         """A signatory as the file gives them, a person or a party group that signs as itself;
-        the party and role a secretary gave the same person on the page stay when the file
+        the party and role a secretary gave the same mover on the page stay when the file
         gives none."""
         party = self.registers.party(mover.get("party"), mover.get("party_name", ""))
-        if not mover.get("name"):
-            held = next(
-                (
-                    signed
-                    for signed in motion.movers.all()
-                    if signed.person_id is None and party and signed.party_id == party.pk
-                ),
-                None,
-            )
-            return MotionMover(
-                person=None, party=party, role=kept(mover.get("role", "")[:200], held.role if held else "")
-            )
-        person = self.registers.person(mover["name"], mover.get("party", ""))
-        held = next((signed for signed in motion.movers.all() if signed.person_id == person.pk), None)
+        person = self.registers.person(mover["name"], mover.get("party", "")) if mover.get("name") else None
+
+        def same_mover(signed):
+            if person is not None:
+                return signed.person_id == person.pk
+            return signed.person_id is None and party is not None and signed.party_id == party.pk
+
+        held = next((signed for signed in motion.movers.all() if same_mover(signed)), None)
         return MotionMover(
             person=person,
             party=kept(party, held.party if held else None),
