@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import swedish
-from .headings import DATED_HEADING_BEFORE
+from .headings import after_dated_heading
 from .patterns import caseless, lines_holding, search_from
 
 #: Headings that end a decision section; compared lower-cased without a trailing colon.
@@ -187,7 +187,7 @@ def _normalised_heading(line):
 
 def is_decision_heading(line: str) -> bool:
     stripped = line.strip().rstrip(":").strip()
-    if not stripped or (len(stripped) > 80 and not DATED_HEADING_BEFORE.match(stripped)):
+    if not stripped or (len(stripped) > 80 and after_dated_heading(stripped) is None):
         return False
     lowered = stripped.lower()
     # Every decision heading ends in "beslut …": most lines leave before the pattern runs.
@@ -196,9 +196,9 @@ def is_decision_heading(line: str) -> bool:
     collapsed = " ".join(stripped.split())
     if DECISION_HEADING.match(collapsed):
         return True
-    # A dated heading in capitals run into the decision heading (see `minutes.DATED_HEADING_BEFORE`).
-    before = DATED_HEADING_BEFORE.match(collapsed)
-    return bool(before and DECISION_HEADING.match(collapsed[before.end() :]))
+    # A dated heading in capitals run into the decision heading (see `headings.after_dated_heading`).
+    rest = after_dated_heading(collapsed)
+    return bool(rest and DECISION_HEADING.match(rest))
 
 
 def is_other_heading(line: str, lowered: str = "") -> bool:

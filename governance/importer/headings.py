@@ -77,6 +77,13 @@ TITLE_CONNECTORS = (",", "-", "–", " och", " för", " till", " av", " i", " om
 DATED_HEADING_BEFORE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ -]+ \d{4}-\d{2}-\d{2} (?=\S)")
 
 
+def after_dated_heading(line: str) -> str | None:
+    """What follows a dated heading in capitals that the extractor ran into `line`, or None;
+    each reader of decision headings tests it with its own pattern."""
+    before = DATED_HEADING_BEFORE.match(line)
+    return line[before.end() :] if before else None
+
+
 @dataclass
 class Opener:
     index: int

@@ -10,7 +10,7 @@ import re
 
 from . import swedish
 from .furniture import strip_furniture
-from .headings import DATED_HEADING_BEFORE, ReadHeads, find_openers, read_heading
+from .headings import ReadHeads, after_dated_heading, find_openers, read_heading
 from .lost_sign import restore_lost_signs
 from .municipalities import find_municipality
 from .organs import abbreviation_for, find_organ, with_parent_organ
@@ -107,8 +107,8 @@ def _heading_key(line):
 def _ends_in_decision_heading(stripped):
     """Whether a line is a heading in capitals with its date, run into a decision heading
     ("BARN- OCH UTBILDNINGSNÄMNDENS BEHANDLING 2023-01-02 Barn- och utbildningsnämndens beslut")."""
-    before = DATED_HEADING_BEFORE.match(stripped)
-    return bool(before and DECISION_HEADING.match(stripped[before.end() :]))
+    rest = after_dated_heading(stripped)
+    return bool(rest and DECISION_HEADING.match(rest))
 
 
 #: Labels of a protokoll's title page; the date after a justering or notice label is not the meeting's.
